@@ -1,0 +1,18 @@
+package org.sessionrnn.spec;
+
+/**
+ * Columns and formats of a generic delimited clicks file.
+ *
+ * @param delimiter     field separator, e.g. "," ";" or "\t"
+ * @param header        whether the first line is a header (columns may then be given by name)
+ * @param sessionColumn session id column: a header name or a 0-based index
+ * @param itemColumn    item id column
+ * @param timeColumn    time column
+ * @param timeFormat    {@code epoch_seconds}, {@code epoch_millis}, {@code iso} (ISO-8601 instant),
+ *                      {@code date} (yyyy-MM-dd) or a {@link java.time.format.DateTimeFormatter} pattern
+ * @param orderColumn   optional column ordering clicks inside one time value (e.g. DIGINETICA's timeframe);
+ *                      null when absent
+ */
+public record CsvSpec(String delimiter, boolean header, String sessionColumn, String itemColumn, String timeColumn,
+                      String timeFormat, String orderColumn) {
+}

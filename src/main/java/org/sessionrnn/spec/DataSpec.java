@@ -1,0 +1,19 @@
+package org.sessionrnn.spec;
+
+import java.nio.file.Path;
+
+/**
+ * Where the clicks come from.
+ *
+ * @param source    one of {@code synthetic}, {@code yoochoose} (raw clicks file), {@code gru4rec} (already split
+ *                  train/test TSV pair), {@code csv} (generic delimited file)
+ * @param path      the clicks file for {@code yoochoose} and {@code csv}
+ * @param train     the training TSV for {@code gru4rec}
+ * @param test      the test TSV for {@code gru4rec}
+ * @param synthetic generator settings for {@code synthetic}
+ * @param csv       column settings for {@code csv}
+ * @param preprocess filtering and split settings (for sources that are not already split)
+ */
+public record DataSpec(String source, Path path, Path train, Path test, SyntheticSpec synthetic, CsvSpec csv,
+                       PreprocessSpec preprocess) {
+}

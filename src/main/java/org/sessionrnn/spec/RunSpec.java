@@ -1,0 +1,13 @@
+package org.sessionrnn.spec;
+
+/**
+ * One cell of the grid: a variant at one GRU size, trained on one fraction with one seed.
+ *
+ * @param id       stable id, e.g. {@code m1-gru100-f1_256-s42}; the same spec always gives the same ids
+ * @param variant  the variant
+ * @param gruSize  GRU hidden size (0 for baselines)
+ * @param fraction the fraction of the most recent training sequences used
+ * @param seed     the seed for initialisation, dropout and shuffling
+ */
+public record RunSpec(String id, VariantSpec variant, int gruSize, Fraction fraction, long seed) {
+}
