@@ -1,0 +1,72 @@
+package org.sessionrnn.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Adam (Kingma and Ba) as {@code ApplyAdam} ops whose bias-correction powers {@code beta1^t} and {@code beta2^t}
+ * are fed from Java each step. The framework's Adam updates its power variables in the same group as the apply
+ * ops without ordering them, so its bias correction sometimes uses {@code beta^(t+1)}; feeding the powers makes
+ * every step exact and the step count part of the checkpoint-free state the trainer already tracks.
+ */
+public final class AdamOptimizer {
+    public static final float BETA1 = 0.9f;
+    public static final float BETA2 = 0.999f;
+    public static final float EPSILON = 1e-7f;
+
+    private final Placeholder<TFloat32> beta1Power;
+    private final Placeholder<TFloat32> beta2Power;
+    private final Placeholder<TFloat32> learningRate;
+    private final Op update;
+
+    /** Builds the update of {@code variables} along {@code gradients} (same order). */
+    public AdamOptimizer(Ops tf, List<Variable<TFloat32>> variables, Output<?>[] gradients) {
+        Ops s = tf.withSubScope("adam");
+        beta1Power = s.withName("beta1_power").placeholder(TFloat32.class);
+        beta2Power = s.withName("beta2_power").placeholder(TFloat32.class);
+        learningRate = s.withName("learning_rate").placeholder(TFloat32.class);
+        // Variables are read by reference: without this barrier an update could land before another
+        // gradient (e.g. the GRU's, which reads the output kernel) has read the old value.
+        List<Op> ready = new ArrayList<>();
+        for (Output<?> g : gradients) {
+            ready.add(s.identity((Operand<?>) g));
+        }
+        Ops after = s.withControlDependencies(ready);
+        List<Op> applies = new ArrayList<>();
+        for (int i = 0; i < variables.size(); i++) {
+            Variable<TFloat32> v = variables.get(i);
+            // zeros of the static shape: zerosLike(v) would read v before it is initialised
+            Variable<TFloat32> m = s.variable(s.zeros(s.constant(v.shape()), TFloat32.class));
+            Variable<TFloat32> u = s.variable(s.zeros(s.constant(v.shape()), TFloat32.class));
+            @SuppressWarnings("unchecked")
+            Operand<TFloat32> g = (Operand<TFloat32>) gradients[i];
+            applies.add(after.train.applyAdam(v, m, u, beta1Power, beta2Power, learningRate, s.constant(BETA1),
+                    s.constant(BETA2), s.constant(EPSILON), g));
+        }
+        update = s.withControlDependencies(applies).noOp();
+    }
+
+    /** The op that applies one step. */
+    public Op update() {
+        return update;
+    }
+
+    public Placeholder<TFloat32> beta1Power() {
+        return beta1Power;
+    }
+
+    public Placeholder<TFloat32> beta2Power() {
+        return beta2Power;
+    }
+
+    public Placeholder<TFloat32> learningRate() {
+        return learningRate;
+    }
+}

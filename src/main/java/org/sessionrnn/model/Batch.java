@@ -1,0 +1,94 @@
+package org.sessionrnn.model;
+
+/**
+ * A reusable mini-batch of input sequences, right-aligned and left-padded with the padding index so that the
+ * last real click of every row sits in the last time step. Rows {@code 0..size-1} are valid.
+ */
+public final class Batch {
+    private final int capacity;
+    private final int steps;
+    private final int padding;
+    private final int[] inputs;
+    private final int[] labels;
+    private final int[] lengths;
+    private int size;
+
+    /**
+     * @param capacity the largest number of rows
+     * @param steps    time steps per row (the maximum input length)
+     * @param padding  the item index used for padding (the catalogue size)
+     */
+    public Batch(int capacity, int steps, int padding) {
+        this.capacity = capacity;
+        this.steps = steps;
+        this.padding = padding;
+        this.inputs = new int[capacity * steps];
+        this.labels = new int[capacity];
+        this.lengths = new int[capacity];
+    }
+
+    /** Empties the batch. */
+    public void clear() {
+        size = 0;
+    }
+
+    /**
+     * Adds a row from {@code clicks[0..length-1]} (oldest first, at most {@link #steps()} of them) and its
+     * label.
+     */
+    public void add(int[] clicks, int length, int label) {
+        if (size == capacity) {
+            throw new IllegalStateException("batch is full");
+        }
+        if (length > steps) {
+            throw new IllegalArgumentException("row longer than " + steps + " steps: " + length);
+        }
+        int rowStart = size * steps;
+        int pad = steps - length;
+        java.util.Arrays.fill(inputs, rowStart, rowStart + pad, padding);
+        System.arraycopy(clicks, 0, inputs, rowStart + pad, length);
+        labels[size] = label;
+        lengths[size] = length;
+        size++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public int padding() {
+        return padding;
+    }
+
+    /** Flat row-major inputs; only the first {@code size * steps} entries are valid. */
+    int[] inputs() {
+        return inputs;
+    }
+
+    int[] labels() {
+        return labels;
+    }
+
+    /** Number of real clicks in row {@code r}. */
+    public int length(int r) {
+        return lengths[r];
+    }
+
+    /** Label of row {@code r}. */
+    public int label(int r) {
+        return labels[r];
+    }
+
+    /** Item at time step {@code t} of row {@code r} (padding before the row's clicks). */
+    public int input(int r, int t) {
+        return inputs[r * steps + t];
+    }
+}

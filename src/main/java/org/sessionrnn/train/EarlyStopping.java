@@ -1,0 +1,68 @@
+package org.sessionrnn.train;
+
+import java.nio.file.Path;
+import org.sessionrnn.model.SessionModel;
+
+/**
+ * Keeps the weights of the epoch with the best validation Recall@k in a checkpoint, stops after
+ * {@code patience} epochs without improvement, and restores the best weights when training ends.
+ */
+public final class EarlyStopping implements TrainingListener {
+    private final int patience;
+    private final Path bestPrefix;
+    private double bestRecall = Double.NEGATIVE_INFINITY;
+    private int bestEpoch;
+    private int sinceBest;
+
+    /**
+     * @param patience   epochs without improvement before stopping
+     * @param bestPrefix checkpoint prefix for the best weights
+     */
+    public EarlyStopping(int patience, Path bestPrefix) {
+        this.patience = patience;
+        this.bestPrefix = bestPrefix;
+    }
+
+    /** Restores the state of an interrupted run. */
+    public void resumeFrom(double bestRecall, int bestEpoch, int sinceBest) {
+        this.bestRecall = bestRecall;
+        this.bestEpoch = bestEpoch;
+        this.sinceBest = sinceBest;
+    }
+
+    @Override
+    public void onEpochEnd(SessionModel model, EpochStats stats) {
+        if (stats.validationRecall() > bestRecall) {
+            bestRecall = stats.validationRecall();
+            bestEpoch = stats.epoch();
+            sinceBest = 0;
+            model.save(bestPrefix);
+        } else {
+            sinceBest++;
+        }
+    }
+
+    @Override
+    public boolean shouldStop() {
+        return sinceBest >= patience;
+    }
+
+    @Override
+    public void onTrainingEnd(SessionModel model) {
+        if (bestEpoch > 0) {
+            model.restore(bestPrefix);
+        }
+    }
+
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    public double bestRecall() {
+        return bestRecall;
+    }
+
+    public int epochsSinceBest() {
+        return sinceBest;
+    }
+}

@@ -1,0 +1,30 @@
+package org.sessionrnn.train;
+
+import org.sessionrnn.model.SessionModel;
+
+/**
+ * A hook into the training loop (progress, early stopping, checkpoints), so the loop itself stays free of
+ * flags. All methods are optional.
+ */
+public interface TrainingListener {
+    /** Called before the first epoch; {@code firstEpoch} is greater than 1 when training resumes. */
+    default void onTrainingStart(SessionModel model, int firstEpoch, int maxEpochs) {
+    }
+
+    /** Called every few seconds inside an epoch. */
+    default void onProgress(int epoch, long sequencesDone, long sequencesTotal, double secondsInEpoch) {
+    }
+
+    /** Called after each epoch's validation. */
+    default void onEpochEnd(SessionModel model, EpochStats stats) {
+    }
+
+    /** Asked after every epoch; training stops when any listener says so. */
+    default boolean shouldStop() {
+        return false;
+    }
+
+    /** Called once after the last epoch. */
+    default void onTrainingEnd(SessionModel model) {
+    }
+}
