@@ -1,0 +1,47 @@
+package org.sessionrnn.baseline;
+
+import org.sessionrnn.data.SequenceSet;
+import org.sessionrnn.eval.Ranker;
+import org.sessionrnn.eval.Ranks;
+
+/**
+ * Item-KNN: GRU4Rec's {@code ItemKNN.predict_next} ({@code baselines.py}). The score of item {@code j} for a
+ * prefix whose last click is {@code i} is {@code sim(i,j)} when {@code j} is one of the kept neighbours of
+ * {@code i} (see {@link ItemKnnBuilder}) and 0 otherwise (including {@code j = i}); earlier clicks are ignored.
+ */
+public final class ItemKnnRanker implements Ranker {
+    private final ItemNeighbours neighbours;
+    private final float[] scores;
+
+    public ItemKnnRanker(ItemNeighbours neighbours) {
+        this.neighbours = neighbours;
+        this.scores = new float[neighbours.itemCount()];
+    }
+
+    /** Fits on {@code clicks} over a catalogue of {@code itemCount} items using {@code threads} threads. */
+    public static ItemKnnRanker fit(TrainingClicks clicks, int itemCount, int neighbours, double lambda,
+                                    double alpha, int threads) {
+        return new ItemKnnRanker(ItemKnnBuilder.build(clicks, itemCount, neighbours, lambda, alpha, threads));
+    }
+
+    public ItemNeighbours neighbours() {
+        return neighbours;
+    }
+
+    @Override
+    public void rank(SequenceSet sequences, int from, int to, int[] standard, int[] conservative) {
+        for (int i = from; i < to; i++) {
+            int last = sequences.table().item(sequences.labelPos(i) - 1);
+            int count = neighbours.count(last);
+            for (int k = 0; k < count; k++) {
+                scores[neighbours.neighbour(last, k)] = neighbours.similarityAt(last, k);
+            }
+            int target = sequences.label(i);
+            standard[i - from] = Ranks.standard(scores, 0, scores.length, target);
+            conservative[i - from] = Ranks.conservative(scores, 0, scores.length, target);
+            for (int k = 0; k < count; k++) {
+                scores[neighbours.neighbour(last, k)] = 0f;
+            }
+        }
+    }
+}
