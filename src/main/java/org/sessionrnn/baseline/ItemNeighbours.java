@@ -3,18 +3,20 @@ package org.sessionrnn.baseline;
 /**
  * The Item-KNN model: for every item its at most {@code n} most similar items, most similar first, stored in
  * primitive arrays ({@code n} slots per item). Only items with a positive similarity are kept; all others score 0.
+ * Similarities are kept in double precision, as GRU4Rec computes them, so that nearly equal similarities are not
+ * merged into ties.
  */
 public final class ItemNeighbours {
     private final int perItem;
     private final int[] counts;
     private final int[] ids;
-    private final float[] sims;
+    private final double[] sims;
 
     ItemNeighbours(int itemCount, int perItem) {
         this.perItem = perItem;
         this.counts = new int[itemCount];
         this.ids = new int[Math.multiplyExact(itemCount, perItem)];
-        this.sims = new float[ids.length];
+        this.sims = new double[ids.length];
     }
 
     public int itemCount() {
@@ -32,18 +34,18 @@ public final class ItemNeighbours {
     }
 
     /** Similarity of {@code item} to its {@code k}-th neighbour. */
-    public float similarityAt(int item, int k) {
+    public double similarityAt(int item, int k) {
         return sims[slot(item, k)];
     }
 
     /** Similarity of {@code item} to {@code other}, 0 when {@code other} is not a kept neighbour. */
-    public float similarity(int item, int other) {
+    public double similarity(int item, int other) {
         for (int k = 0; k < counts[item]; k++) {
             if (ids[item * perItem + k] == other) {
                 return sims[item * perItem + k];
             }
         }
-        return 0f;
+        return 0;
     }
 
     void set(int item, int[] neighbourIds, double[] similarities, int count) {
@@ -53,7 +55,7 @@ public final class ItemNeighbours {
         counts[item] = count;
         for (int k = 0; k < count; k++) {
             ids[item * perItem + k] = neighbourIds[k];
-            sims[item * perItem + k] = (float) similarities[k];
+            sims[item * perItem + k] = similarities[k];
         }
     }
 

@@ -33,8 +33,8 @@ class ItemKnnRankerTest {
         assertEquals(3 / Math.sqrt(552), nb.similarity(A, B), 1e-7);
         assertEquals(2 / Math.sqrt(552), nb.similarity(B, A), 1e-7);
         assertEquals(1 / Math.sqrt(462), nb.similarity(C, D), 1e-7);
-        assertEquals(0f, nb.similarity(A, D));
-        assertEquals(0f, nb.similarity(A, A));
+        assertEquals(0.0, nb.similarity(A, D));
+        assertEquals(0.0, nb.similarity(A, A));
         assertEquals(3, nb.count(B));
         assertEquals(D, nb.neighbour(B, 1));
         assertEvaluation(ranker, 3, new int[]{1, 3, 3, 1, 2, 1, 1}, new int[]{1, 5, 5, 1, 2, 1, 1},
@@ -59,7 +59,7 @@ class ItemKnnRankerTest {
         assertEquals(2, nb.count(B));
         assertEquals(A, nb.neighbour(B, 0));
         assertEquals(C, nb.neighbour(B, 1));
-        assertEquals(0.25f, nb.similarityAt(B, 1));
+        assertEquals(0.25, nb.similarityAt(B, 1));
         assertEquals(B, nb.neighbour(C, 1));
         assertEvaluation(ranker, 2, new int[]{1, 3, 3, 1, 1, 3, 1}, new int[]{1, 5, 5, 2, 2, 5, 2},
                 new double[]{4 / 7.0, 4 / 7.0, 4 / 7.0, 2.5 / 7});
