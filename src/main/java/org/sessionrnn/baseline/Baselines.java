@@ -5,7 +5,16 @@ import org.sessionrnn.eval.Ranker;
 
 import java.util.Locale;
 
-/** Builds a baseline {@link Ranker} by name: {@code pop}, {@code spop} or {@code itemknn}. */
+/**
+ * Builds a baseline {@link Ranker} by name: {@code pop}, {@code spop} or {@code itemknn}.
+ *
+ * <p>Evaluation differs from GRU4Rec's {@code evaluation.evaluate_sessions} on purpose: that function adds
+ * {@code 1e-8 * U(0,1)} noise to break ties at random and counts a hit when {@code rank < cut_off} (so its
+ * "Recall@20" uses the top 19); here every baseline goes through the project's {@code Evaluator} with
+ * {@code rank <= k} and reports the standard and conservative tie modes instead. The scores themselves
+ * follow {@code baselines.py} exactly (up to order-preserving encodings). Rankers keep scratch buffers and
+ * are not thread-safe.
+ */
 public final class Baselines {
     /** GRU4Rec's {@code top_n} default for {@code Pop} and {@code SessionPop}: items beyond it score 0. */
     public static final int POP_TOP_N = 100;
