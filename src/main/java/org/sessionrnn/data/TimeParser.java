@@ -211,7 +211,7 @@ interface TimeParser {
         }
     }
 
-    /** Two-digit-or-more unsigned decimal in {@code [from, to)}, or -1 when a character is not a digit. */
+    /** The unsigned decimal number in {@code [from, to)}, or -1 when a character is not a digit. */
     static int digits(String s, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {

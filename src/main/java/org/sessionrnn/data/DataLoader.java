@@ -1,0 +1,78 @@
+package org.sessionrnn.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.sessionrnn.spec.DataSpec;
+import org.sessionrnn.spec.PreprocessSpec;
+import org.sessionrnn.spec.SyntheticSpec;
+
+/**
+ * Turns a {@link DataSpec} into a {@link Dataset}: reads (or first generates) the clicks of its source,
+ * preprocesses them, and records a readable name and a content hash of the input for provenance.
+ */
+public final class DataLoader {
+    private final Path cacheDir;
+    private final PreprocessListener listener;
+
+    /**
+     * @param cacheDir where synthetic data is generated and reused
+     * @param listener told the data size after each preprocessing step
+     */
+    public DataLoader(Path cacheDir, PreprocessListener listener) {
+        this.cacheDir = cacheDir;
+        this.listener = listener;
+    }
+
+    /** Loads the dataset; any problem with the files or settings raises a {@link DataException}. */
+    public Dataset load(DataSpec spec) {
+        PreprocessSpec preprocess = spec.preprocess() == null ? PreprocessSpec.RSC15 : spec.preprocess();
+        Rsc15Preprocessor preprocessor = new Rsc15Preprocessor(preprocess, listener);
+        String source = spec.source() == null ? "" : spec.source().toLowerCase(Locale.ROOT);
+        switch (source) {
+            case "synthetic":
+                return synthetic(required(spec.synthetic(), "synthetic", source), preprocessor);
+            case "yoochoose": {
+                Path file = existing(spec.path(), "path", source);
+                return preprocessor.preprocess(YoochooseReader.read(file), file.getFileName().toString(),
+                        Sha256.ofFiles(file));
+            }
+            case "gru4rec": {
+                Path train = existing(spec.train(), "train", source);
+                Path test = existing(spec.test(), "test", source);
+                return preprocessor.fromSplit(Gru4recTsvReader.read(train), Gru4recTsvReader.read(test),
+                        train.getFileName() + "+" + test.getFileName(), Sha256.ofFiles(train, test));
+            }
+            case "csv": {
+                Path file = existing(spec.path(), "path", source);
+                return preprocessor.preprocess(DelimitedReader.read(file, required(spec.csv(), "csv", source)),
+                        file.getFileName().toString(), Sha256.ofFiles(file));
+            }
+            default:
+                throw new DataException("unknown data source '" + spec.source()
+                        + "' (expected synthetic, yoochoose, gru4rec or csv)");
+        }
+    }
+
+    private Dataset synthetic(SyntheticSpec settings, Rsc15Preprocessor preprocessor) {
+        Path file = new SyntheticDataCache(cacheDir).materialise(settings);
+        String name = String.format(Locale.ROOT, "synthetic(clicks=%d, items=%d, seed=%d)", settings.clicks(),
+                settings.items(), settings.seed());
+        return preprocessor.preprocess(YoochooseReader.read(file), name, SyntheticDataCache.key(settings));
+    }
+
+    private static <T> T required(T value, String field, String source) {
+        if (value == null) {
+            throw new DataException("data source '" + source + "' needs the '" + field + "' setting");
+        }
+        return value;
+    }
+
+    private static Path existing(Path file, String field, String source) {
+        if (!Files.isRegularFile(required(file, field, source))) {
+            throw new DataException("data " + field + " " + file.toAbsolutePath().normalize()
+                    + " not found (source '" + source + "')");
+        }
+        return file;
+    }
+}
