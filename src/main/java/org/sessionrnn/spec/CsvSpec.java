@@ -15,4 +15,6 @@ package org.sessionrnn.spec;
  */
 public record CsvSpec(String delimiter, boolean header, String sessionColumn, String itemColumn, String timeColumn,
                       String timeFormat, String orderColumn) {
+    /** The spec defaults: comma separated with a header, columns session_id, item_id, timestamp (ISO-8601). */
+    public static final CsvSpec DEFAULT = new CsvSpec(",", true, "session_id", "item_id", "timestamp", "iso", null);
 }

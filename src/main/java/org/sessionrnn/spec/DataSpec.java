@@ -7,12 +7,13 @@ import java.nio.file.Path;
  *
  * @param source    one of {@code synthetic}, {@code yoochoose} (raw clicks file), {@code gru4rec} (already split
  *                  train/test TSV pair), {@code csv} (generic delimited file)
- * @param path      the clicks file for {@code yoochoose} and {@code csv}
- * @param train     the training TSV for {@code gru4rec}
- * @param test      the test TSV for {@code gru4rec}
- * @param synthetic generator settings for {@code synthetic}
- * @param csv       column settings for {@code csv}
- * @param preprocess filtering and split settings (for sources that are not already split)
+ * @param path      the clicks file for {@code yoochoose} and {@code csv}, else null
+ * @param train     the training TSV for {@code gru4rec}, else null
+ * @param test      the test TSV for {@code gru4rec}, else null
+ * @param synthetic generator settings for {@code synthetic}, else null
+ * @param csv       column settings for {@code csv}, else null
+ * @param preprocess filtering and split settings (for sources that are not already split; never null, the
+ *                  RSC15 defaults for {@code gru4rec})
  */
 public record DataSpec(String source, Path path, Path train, Path test, SyntheticSpec synthetic, CsvSpec csv,
                        PreprocessSpec preprocess) {

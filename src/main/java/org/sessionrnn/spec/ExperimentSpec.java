@@ -22,6 +22,11 @@ public record ExperimentSpec(String name, List<Long> seeds, DataSpec data, Proto
         variants = List.copyOf(variants);
     }
 
+    /** This spec as if read from {@code file} (null: not from a file); everything else unchanged. */
+    public ExperimentSpec withSource(Path file) {
+        return new ExperimentSpec(name, seeds, data, protocol, variants, output, file);
+    }
+
     /** The folder of this experiment's results. */
     public Path experimentDir() {
         return output.resolve(name);

@@ -14,4 +14,8 @@ public record ProtocolSpec(List<Fraction> fractions, double validationShare, int
     public ProtocolSpec {
         fractions = List.copyOf(fractions);
     }
+
+    /** The paper's protocol: fractions 1/256, 1/64, 1/16, 1/4, 1; validation share 0.1; max length 19; cutoff 20. */
+    public static final ProtocolSpec DEFAULT = new ProtocolSpec(List.of(new Fraction(1, 256), new Fraction(1, 64),
+            new Fraction(1, 16), new Fraction(1, 4), Fraction.ONE), 0.1, 19, 20);
 }

@@ -30,6 +30,17 @@ public record VariantSpec(String label, String model, List<Integer> gruSizes, in
         gruSizes = List.copyOf(gruSizes);
     }
 
+    /**
+     * The spec defaults for {@code model}, labelled with the model name: GRU sizes [100] (baselines: [0]),
+     * embedding 50, embedding dropout 0.25, batch 512, learning rate 0.001, 10 epochs, patience 2, lambda 0.2,
+     * temperature 1, dense soft labels, hidden size 0 (= GRU size), 100 neighbours, knn lambda 20, knn alpha 0.5.
+     * Fields a model does not use keep these values and are ignored.
+     */
+    public static VariantSpec defaults(String model) {
+        List<Integer> sizes = model.startsWith("m") ? List.of(100) : List.of(0);
+        return new VariantSpec(model, model, sizes, 50, 0.25, 512, 0.001, 10, 2, 0.2, 1.0, 0, 0, 100, 20.0, 0.5);
+    }
+
     /** True for the GRU models m1-m4. */
     public boolean neural() {
         return model.startsWith("m");

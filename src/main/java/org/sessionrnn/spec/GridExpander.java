@@ -1,0 +1,62 @@
+package org.sessionrnn.spec;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Expands a spec into its runs: variant x GRU size x fraction x seed, in that nesting order (the spec's order
+ * within each). Ids are stable and file-name safe: {@code <label>-gru<size>-f<num>_<den>-s<seed>} for GRU models
+ * (e.g. {@code m1-gru100-f1_256-s1}) and {@code <label>-f<num>_<den>-s<seed>} for baselines; fraction 1 is
+ * {@code f1}. Model m2 fine-tunes on a recent fraction, so it has no run at fraction 1.
+ */
+public final class GridExpander {
+    /** Stateless; all methods are static. The constructor exists for callers that prefer an instance. */
+    public GridExpander() {
+    }
+
+    /** All runs of {@code spec}; ids are unique. */
+    public static List<RunSpec> expand(ExperimentSpec spec) {
+        List<RunSpec> runs = new ArrayList<>();
+        for (VariantSpec variant : spec.variants()) {
+            for (int gruSize : variant.gruSizes()) {
+                for (Fraction fraction : spec.protocol().fractions()) {
+                    addSeeds(runs, spec.seeds(), variant, gruSize, fraction);
+                }
+            }
+        }
+        checkUnique(runs);
+        return List.copyOf(runs);
+    }
+
+    private static void addSeeds(List<RunSpec> runs, List<Long> seeds, VariantSpec variant, int gruSize,
+                                 Fraction fraction) {
+        if (!applies(variant, fraction)) {
+            return;
+        }
+        for (long seed : seeds) {
+            runs.add(new RunSpec(runId(variant, gruSize, fraction, seed), variant, gruSize, fraction, seed));
+        }
+    }
+
+    /** False only for m2 at fraction 1. */
+    public static boolean applies(VariantSpec variant, Fraction fraction) {
+        return !(variant.model().equals("m2") && fraction.compareTo(Fraction.ONE) == 0);
+    }
+
+    /** The id of one run, e.g. {@code m1-gru100-f1_256-s1} or {@code pop-f1-s1}. */
+    public static String runId(VariantSpec variant, int gruSize, Fraction fraction, long seed) {
+        String size = variant.neural() ? "-gru" + gruSize : "";
+        return variant.label() + size + "-f" + fraction.idPart() + "-s" + seed;
+    }
+
+    private static void checkUnique(List<RunSpec> runs) {
+        Set<String> ids = new HashSet<>();
+        for (RunSpec run : runs) {
+            if (!ids.add(run.id())) {
+                throw new IllegalStateException("duplicate run id " + run.id());
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.sessionrnn.spec;
+
+/**
+ * An allowed numeric range with open or closed ends, e.g. {@code [0, 1)} or {@code >= 1}; an infinite upper end
+ * is written as a lower bound only.
+ */
+record Interval(double low, boolean lowClosed, double high, boolean highClosed) {
+    static final Interval POSITIVE = above(0);
+    static final Interval AT_LEAST_ONE = atLeast(1);
+    static final Interval NON_NEGATIVE = atLeast(0);
+    static final Interval UNIT_CLOSED = new Interval(0, true, 1, true);
+    static final Interval UNIT_RIGHT_OPEN = new Interval(0, true, 1, false);
+
+    /** {@code >= low}. */
+    static Interval atLeast(double low) {
+        return new Interval(low, true, Double.POSITIVE_INFINITY, false);
+    }
+
+    /** {@code > low}. */
+    static Interval above(double low) {
+        return new Interval(low, false, Double.POSITIVE_INFINITY, false);
+    }
+
+    boolean contains(double x) {
+        boolean aboveLow = lowClosed ? x >= low : x > low;
+        boolean belowHigh = highClosed ? x <= high : x < high;
+        return aboveLow && belowHigh;
+    }
+
+    /** "must be ..." completion: {@code in [0, 1)}, {@code >= 1}, {@code > 0}. */
+    String describe() {
+        if (Double.isInfinite(high)) {
+            return (lowClosed ? ">= " : "> ") + format(low);
+        }
+        return "in " + (lowClosed ? "[" : "(") + format(low) + ", " + format(high) + (highClosed ? "]" : ")");
+    }
+
+    static String format(double x) {
+        return x == Math.rint(x) && !Double.isInfinite(x) ? Long.toString((long) x) : Double.toString(x);
+    }
+}

@@ -1,0 +1,67 @@
+package org.sessionrnn.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The spec's key names and which keys apply to which data source and model, shared by the reader (to reject
+ * keys that would be silently ignored) and the writer (to write exactly the keys that matter).
+ */
+final class Schema {
+    static final List<String> TOP_KEYS = List.of("name", "seeds", "output", "data", "protocol", "variants");
+
+    static final List<String> SOURCES = List.of("synthetic", "yoochoose", "gru4rec", "csv");
+    static final List<String> DATA_KEYS = List.of("source", "path", "train", "test", "synthetic", "csv",
+            "preprocess");
+    static final List<String> SYNTHETIC_KEYS = List.of("clicks", "items", "clusters", "days", "noise", "drift",
+            "seed");
+    static final List<String> CSV_KEYS = List.of("delimiter", "header", "session", "item", "time", "time_format",
+            "order");
+    static final List<String> PREPROCESS_KEYS = List.of("min_session_length", "min_item_support", "test_days");
+    static final List<String> PROTOCOL_KEYS = List.of("fractions", "validation_share", "max_length", "cutoff");
+
+    static final List<String> MODELS = List.of("m1", "m2", "m3", "m4", "pop", "spop", "itemknn");
+    static final List<String> NEURAL_MODELS = List.of("m1", "m2", "m3", "m4");
+    private static final List<String> COMMON_VARIANT_KEYS = List.of("label", "model");
+    private static final List<String> NEURAL_KEYS = List.of("gru_sizes", "embedding", "embedding_dropout",
+            "batch_size", "learning_rate", "max_epochs", "patience");
+    private static final List<String> M3_KEYS = List.of("lambda", "temperature", "soft_label_top_k");
+    private static final List<String> M4_KEYS = List.of("hidden_size");
+    private static final List<String> KNN_KEYS = List.of("neighbours", "knn_lambda", "knn_alpha");
+    static final List<String> VARIANT_KEYS = concat(COMMON_VARIANT_KEYS, NEURAL_KEYS, M3_KEYS, M4_KEYS, KNN_KEYS);
+
+    private Schema() {
+    }
+
+    /** The data keys used by {@code source}, in writing order. */
+    static List<String> dataKeys(String source) {
+        return switch (source) {
+            case "synthetic" -> List.of("source", "synthetic", "preprocess");
+            case "yoochoose" -> List.of("source", "path", "preprocess");
+            case "gru4rec" -> List.of("source", "train", "test");
+            case "csv" -> List.of("source", "path", "csv", "preprocess");
+            default -> throw new IllegalArgumentException("unknown data source " + source);
+        };
+    }
+
+    /** The variant keys used by {@code model}, in writing order. */
+    static List<String> variantKeys(String model) {
+        return switch (model) {
+            case "m1", "m2" -> concat(COMMON_VARIANT_KEYS, NEURAL_KEYS);
+            case "m3" -> concat(COMMON_VARIANT_KEYS, NEURAL_KEYS, M3_KEYS);
+            case "m4" -> concat(COMMON_VARIANT_KEYS, NEURAL_KEYS, M4_KEYS);
+            case "itemknn" -> concat(COMMON_VARIANT_KEYS, KNN_KEYS);
+            case "pop", "spop" -> COMMON_VARIANT_KEYS;
+            default -> throw new IllegalArgumentException("unknown model " + model);
+        };
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,83 @@
+package org.sessionrnn.spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loads an experiment spec: parses the YAML file keeping every node's line and column, applies {@code --set}
+ * overrides and {@code --output} to the tree, then validates everything strictly (unknown keys, types, ranges,
+ * keys that do not apply to the chosen model or data source) and fills defaults. Any problem is a
+ * {@link SpecException} with a one-line message such as
+ * {@code experiments/x.yaml:12:5: unknown key 'max_epoch' in variants[0] (did you mean 'max_epochs'?)}.
+ *
+ * <h2>Schema</h2>
+ * Keys are snake_case; see {@code experiments/README.md} for the full table of keys, defaults and ranges.
+ * <pre>
+ * name: fractions          # required, [A-Za-z0-9._-]+ and not '.' or '..'
+ * seeds: [1]               # non-negative integers, distinct
+ * output: results          # results root; results go to output/name
+ * data:
+ *   source: synthetic      # synthetic | yoochoose (path) | gru4rec (train, test) | csv (path, csv)
+ *   synthetic: {clicks: 400000, items: 3000, clusters: 60, days: 30, noise: 0.1, drift: 0.3, seed: 7}
+ *   csv: {delimiter: ",", header: true, session: session_id, item: item_id, time: timestamp,
+ *         time_format: iso, order: null}
+ *   preprocess: {min_session_length: 2, min_item_support: 5, test_days: 1}   # not for gru4rec
+ * protocol: {fractions: [1/256, 1/64, 1/16, 1/4, 1], validation_share: 0.1, max_length: 19, cutoff: 20}
+ * variants:                # required, non-empty, distinct labels
+ *   - {model: m1, label: m1, gru_sizes: [100], embedding: 50, embedding_dropout: 0.25, batch_size: 512,
+ *      learning_rate: 0.001, max_epochs: 10, patience: 2}
+ *      # m3 adds lambda: 0.2, temperature: 1.0, soft_label_top_k: 0; m4 adds hidden_size: 0;
+ *      # itemknn has only neighbours: 100, knn_lambda: 20, knn_alpha: 0.5; pop and spop have no keys
+ * </pre>
+ * A key that the chosen model or data source does not use is rejected rather than ignored. A key set to
+ * {@code null} counts as absent (its default applies).
+ *
+ * <h2>Paths</h2>
+ * Data paths and {@code output} are kept as written (normalised). Relative paths are therefore relative to the
+ * <em>current working directory</em> of the runner, not to the spec file: run from the repository root.
+ */
+public final class SpecLoader {
+    /** Stateless; all methods are static. The constructor exists for callers that prefer an instance. */
+    public SpecLoader() {
+    }
+
+    /** Loads {@code file} without overrides. */
+    public static ExperimentSpec load(Path file) {
+        return load(file, List.of(), null);
+    }
+
+    /**
+     * Loads and validates a spec.
+     *
+     * @param file           the YAML spec; its path as given appears in messages
+     * @param overrides      {@code key=value} strings from {@code --set}, applied in order
+     * @param outputOverride replaces {@code output} when not null ({@code --output DIR})
+     * @return the validated spec, all defaults filled, with {@code source() == file}
+     * @throws SpecException on any problem, with a one-line located message
+     */
+    public static ExperimentSpec load(Path file, List<String> overrides, Path outputOverride) {
+        String name = file.toString();
+        LocatedTree tree = YamlTreeReader.read(text(file), (line, column) -> name + ":" + line + ":" + column);
+        for (String assignment : overrides) {
+            OverrideApplier.apply(tree, assignment);
+        }
+        if (outputOverride != null) {
+            OverrideApplier.setText(tree, "output", outputOverride.toString(), "--output " + outputOverride);
+        }
+        return SpecReader.read(tree, file);
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SpecException(file + ": no such spec file");
+        } catch (IOException e) {
+            throw new SpecException(file + ": cannot read spec file: " + e);
+        }
+    }
+}

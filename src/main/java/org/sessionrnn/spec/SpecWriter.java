@@ -1,0 +1,165 @@
+package org.sessionrnn.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Writes a resolved spec back to YAML for provenance: every default filled in, keys in schema order, only the keys
+ * that the chosen data source and models use. Loading the output with {@link SpecLoader} gives an equal spec
+ * (apart from {@link ExperimentSpec#source()}, which is not written). {@link #specHash} fingerprints that text.
+ */
+public final class SpecWriter {
+    /** Hex digits of the SHA-256 kept by {@link #specHash}. */
+    public static final int HASH_LENGTH = 12;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build();
+
+    /** Stateless; all methods are static. The constructor exists for callers that prefer an instance. */
+    public SpecWriter() {
+    }
+
+    /** The canonical YAML of {@code spec}. */
+    public static String toYaml(ExperimentSpec spec) {
+        try {
+            return YAML.writeValueAsString(tree(spec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write spec " + spec.name(), e);
+        }
+    }
+
+    /** The first {@value #HASH_LENGTH} hex digits of the SHA-256 of {@link #toYaml}. */
+    public static String specHash(ExperimentSpec spec) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(toYaml(spec).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Writes {@link #toYaml} to {@code file}, creating its folder. */
+    public static void write(ExperimentSpec spec, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(file, toYaml(spec), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static ObjectNode tree(ExperimentSpec spec) {
+        ObjectNode root = NODES.objectNode();
+        root.put("name", spec.name());
+        root.set("seeds", longs(spec.seeds()));
+        root.put("output", spec.output().toString());
+        root.set("data", data(spec.data()));
+        root.set("protocol", protocol(spec.protocol()));
+        ArrayNode variants = root.putArray("variants");
+        spec.variants().forEach(v -> variants.add(variant(v)));
+        return root;
+    }
+
+    private static ObjectNode data(DataSpec d) {
+        ObjectNode all = NODES.objectNode();
+        all.put("source", d.source());
+        all.put("path", text(d.path()));
+        all.put("train", text(d.train()));
+        all.put("test", text(d.test()));
+        all.set("synthetic", d.synthetic() == null ? null : synthetic(d.synthetic()));
+        all.set("csv", d.csv() == null ? null : csv(d.csv()));
+        all.set("preprocess", preprocess(d.preprocess()));
+        return only(all, Schema.dataKeys(d.source()));
+    }
+
+    private static ObjectNode synthetic(SyntheticSpec s) {
+        ObjectNode n = NODES.objectNode();
+        n.put("clicks", s.clicks()).put("items", s.items()).put("clusters", s.clusters()).put("days", s.days());
+        n.put("noise", s.noise()).put("drift", s.drift()).put("seed", s.seed());
+        return n;
+    }
+
+    private static ObjectNode csv(CsvSpec c) {
+        ObjectNode n = NODES.objectNode();
+        n.put("delimiter", c.delimiter()).put("header", c.header());
+        n.set("session", column(c.sessionColumn()));
+        n.set("item", column(c.itemColumn()));
+        n.set("time", column(c.timeColumn()));
+        n.put("time_format", c.timeFormat());
+        n.set("order", c.orderColumn() == null ? NODES.nullNode() : column(c.orderColumn()));
+        return n;
+    }
+
+    /** Column indexes as numbers, names as strings. */
+    private static JsonNode column(String column) {
+        return column.matches("\\d{1,9}") ? NODES.numberNode(Integer.parseInt(column)) : NODES.textNode(column);
+    }
+
+    private static ObjectNode preprocess(PreprocessSpec p) {
+        ObjectNode n = NODES.objectNode();
+        n.put("min_session_length", p.minSessionLength()).put("min_item_support", p.minItemSupport());
+        n.put("test_days", p.testDays());
+        return n;
+    }
+
+    private static ObjectNode protocol(ProtocolSpec p) {
+        ObjectNode n = NODES.objectNode();
+        ArrayNode fractions = n.putArray("fractions");
+        p.fractions().forEach(f -> fractions.add(f.denominator() == 1 ? NODES.numberNode(f.numerator())
+                : NODES.textNode(f.label())));
+        n.put("validation_share", p.validationShare()).put("max_length", p.maxLength()).put("cutoff", p.cutoff());
+        return n;
+    }
+
+    private static ObjectNode variant(VariantSpec v) {
+        ObjectNode all = NODES.objectNode();
+        all.put("label", v.label()).put("model", v.model());
+        ArrayNode sizes = all.putArray("gru_sizes");
+        v.gruSizes().forEach(sizes::add);
+        all.put("embedding", v.embedding()).put("embedding_dropout", v.embeddingDropout());
+        all.put("batch_size", v.batchSize()).put("learning_rate", v.learningRate());
+        all.put("max_epochs", v.maxEpochs()).put("patience", v.patience());
+        all.put("lambda", v.lambda()).put("temperature", v.temperature()).put("soft_label_top_k", v.softLabelTopK());
+        all.put("hidden_size", v.hiddenSize());
+        all.put("neighbours", v.neighbours()).put("knn_lambda", v.knnLambda()).put("knn_alpha", v.knnAlpha());
+        return only(all, Schema.variantKeys(v.model()));
+    }
+
+    /** The entries of {@code all} named in {@code keys}, in that order. */
+    private static ObjectNode only(ObjectNode all, List<String> keys) {
+        ObjectNode kept = NODES.objectNode();
+        keys.forEach(key -> kept.set(key, all.get(key)));
+        return kept;
+    }
+
+    private static ArrayNode longs(List<Long> values) {
+        ArrayNode array = NODES.arrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static String text(Path path) {
+        return path == null ? null : path.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package org.sessionrnn.spec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and checks the {@code variants} list of a spec into {@link VariantSpec}s with distinct labels. */
+final class VariantReader {
+    /** Labels become part of run ids and file names; '-' is reserved as the id separator. */
+    private static final String LABEL_PATTERN = "[A-Za-z0-9._]+";
+
+    private VariantReader() {
+    }
+
+    static List<VariantSpec> read(Section root, ProtocolSpec protocol) {
+        List<VariantSpec> variants = new ArrayList<>();
+        Map<String, String> labelled = new HashMap<>();
+        for (Section s : root.sections("variants")) {
+            VariantSpec variant = variant(s, protocol);
+            String earlier = labelled.putIfAbsent(variant.label(), s.path());
+            if (earlier != null) {
+                Value at = s.value(s.has("label") ? "label" : "model");
+                throw at.error("duplicate label '" + variant.label() + "' (also used by " + earlier
+                        + "); give each variant a distinct label");
+            }
+            variants.add(variant);
+        }
+        return variants;
+    }
+
+    private static VariantSpec variant(Section s, ProtocolSpec protocol) {
+        String model = s.choice("model", null, Schema.MODELS, "model");
+        s.checkKeys(Schema.VARIANT_KEYS, Schema.variantKeys(model)::contains, "model " + model);
+        checkRunsSomewhere(s, model, protocol);
+        VariantSpec d = VariantSpec.defaults(model);
+        return new VariantSpec(label(s, model), model,
+                s.list("gru_sizes", d.gruSizes(), v -> v.asInt(Interval.AT_LEAST_ONE), "GRU size"),
+                s.integer("embedding", d.embedding(), Interval.AT_LEAST_ONE),
+                s.decimal("embedding_dropout", d.embeddingDropout(), Interval.UNIT_RIGHT_OPEN),
+                s.integer("batch_size", d.batchSize(), Interval.AT_LEAST_ONE),
+                s.decimal("learning_rate", d.learningRate(), Interval.POSITIVE),
+                s.integer("max_epochs", d.maxEpochs(), Interval.AT_LEAST_ONE),
+                s.integer("patience", d.patience(), Interval.AT_LEAST_ONE),
+                s.decimal("lambda", d.lambda(), Interval.UNIT_CLOSED),
+                s.decimal("temperature", d.temperature(), Interval.POSITIVE),
+                s.integer("soft_label_top_k", d.softLabelTopK(), Interval.NON_NEGATIVE),
+                s.integer("hidden_size", d.hiddenSize(), Interval.NON_NEGATIVE),
+                s.integer("neighbours", d.neighbours(), Interval.AT_LEAST_ONE),
+                s.decimal("knn_lambda", d.knnLambda(), Interval.NON_NEGATIVE),
+                s.decimal("knn_alpha", d.knnAlpha(), Interval.UNIT_CLOSED));
+    }
+
+    private static String label(Section s, String model) {
+        if (!s.has("label")) {
+            return model;
+        }
+        String label = s.text("label", model);
+        if (!label.matches(LABEL_PATTERN)) {
+            throw s.value("label").error("'" + label + "' is not a plain label: use letters, digits, '.' and '_' "
+                    + "only ('-' separates the parts of run ids)");
+        }
+        return label;
+    }
+
+    /** M2 adapts a model trained on all data to a recent fraction, so it has no run at fraction 1. */
+    private static void checkRunsSomewhere(Section s, String model, ProtocolSpec protocol) {
+        if (model.equals("m2") && protocol.fractions().stream().allMatch(Fraction.ONE::equals)) {
+            throw s.value("model").error("m2 does not run at fraction 1, and protocol.fractions has no other "
+                    + "fraction");
+        }
+    }
+}

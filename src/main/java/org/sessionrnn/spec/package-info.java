@@ -1,0 +1,17 @@
+/**
+ * The {@code spec} stage: YAML experiment specs become validated, immutable records and then a grid of runs.
+ *
+ * <ul>
+ *   <li>{@link org.sessionrnn.spec.SpecLoader} parses a spec file, applies {@code --set}/{@code --output}
+ *       overrides and validates it strictly into an {@link org.sessionrnn.spec.ExperimentSpec}; problems are
+ *       {@link org.sessionrnn.spec.SpecException}s with one-line {@code file:line:column} messages.</li>
+ *   <li>{@link org.sessionrnn.spec.GridExpander} turns a spec into {@link org.sessionrnn.spec.RunSpec}s with
+ *       stable, file-name-safe ids.</li>
+ *   <li>{@link org.sessionrnn.spec.SpecWriter} writes the resolved spec back to YAML and fingerprints it.</li>
+ * </ul>
+ * Package-private helpers: {@code YamlTreeReader} (YAML to located tree), {@code SourceMap} (node locations),
+ * {@code OverrideApplier} ({@code --set}), {@code Section}/{@code Value}/{@code Interval} (typed, located field
+ * access), {@code Schema} (key names and applicability), {@code SpecReader}/{@code DataReader}/
+ * {@code ProtocolReader}/{@code VariantReader} (one section each), {@code Suggestions} ("did you mean").
+ */
+package org.sessionrnn.spec;

@@ -1,0 +1,39 @@
+package org.sessionrnn.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExampleSpecTest {
+    private static final Path FRACTIONS = Path.of("experiments/fractions.yaml");
+
+    @Test
+    void fractionsSpecLoadsWithDocumentedDefaults() {
+        ExperimentSpec spec = SpecLoader.load(FRACTIONS);
+        assertEquals("fractions", spec.name());
+        assertEquals(List.of(1L), spec.seeds());
+        assertEquals(Path.of("results"), spec.output());
+        assertEquals(Path.of("results/fractions"), spec.experimentDir());
+        assertEquals(FRACTIONS, spec.source());
+        assertEquals(new DataSpec("synthetic", null, null, null, SyntheticSpec.DEFAULT, null, PreprocessSpec.RSC15),
+                spec.data());
+        assertEquals(ProtocolSpec.DEFAULT, spec.protocol());
+        assertEquals(List.of(VariantSpec.defaults("m1")), spec.variants());
+    }
+
+    @Test
+    void documentedDefaultValues() {
+        assertEquals(new SyntheticSpec(400_000, 3_000, 60, 30, 0.1, 0.3, 7), SyntheticSpec.DEFAULT);
+        assertEquals(new PreprocessSpec(2, 5, 1.0), PreprocessSpec.RSC15);
+        assertEquals(List.of(new Fraction(1, 256), new Fraction(1, 64), new Fraction(1, 16), new Fraction(1, 4),
+                Fraction.ONE), ProtocolSpec.DEFAULT.fractions());
+        assertEquals(new ProtocolSpec(ProtocolSpec.DEFAULT.fractions(), 0.1, 19, 20), ProtocolSpec.DEFAULT);
+        assertEquals(new VariantSpec("m1", "m1", List.of(100), 50, 0.25, 512, 0.001, 10, 2, 0.2, 1.0, 0, 0, 100,
+                20.0, 0.5), VariantSpec.defaults("m1"));
+        assertEquals(List.of(0), VariantSpec.defaults("pop").gruSizes());
+        assertNull(SpecLoader.load(FRACTIONS).data().csv());
+    }
+}
