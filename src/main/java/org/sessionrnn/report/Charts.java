@@ -6,6 +6,7 @@ import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.XYPlot;
 
 import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -19,6 +20,11 @@ final class Charts {
     static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
     static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final BasicStroke LINE = new BasicStroke(2f);
+    static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[]{8f, 6f}, 0f);
+    static final BasicStroke DOTTED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[]{2f, 4f}, 0f);
 
     static {
         System.setProperty("java.awt.headless", "true");

@@ -16,7 +16,6 @@ import org.jfree.svg.SVGGraphics2D;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -50,8 +49,6 @@ public final class Figure4Chart {
 
     private static final List<String> METRICS = List.of("recall", "mrr");
     private static final int HEADER = 40;
-    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[]{8f, 6f}, 0f);
 
     private Figure4Chart() {
     }
@@ -177,7 +174,7 @@ public final class Figure4Chart {
         renderer.setDefaultLinesVisible(true);
         renderer.setDefaultShapesVisible(true);
         renderer.setCapLength(8);
-        renderer.setDefaultStroke(new BasicStroke(2f));
+        renderer.setDefaultStroke(Charts.LINE);
         renderer.setAutoPopulateSeriesStroke(false);
         return renderer;
     }
@@ -186,7 +183,7 @@ public final class Figure4Chart {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         Color[] greys = {Color.DARK_GRAY, Color.GRAY, new Color(120, 80, 40), new Color(40, 110, 110)};
         for (int i = 0; i < count; i++) {
-            renderer.setSeriesStroke(i, DASHED);
+            renderer.setSeriesStroke(i, Charts.DASHED);
             renderer.setSeriesPaint(i, greys[i % greys.length]);
         }
         return renderer;
