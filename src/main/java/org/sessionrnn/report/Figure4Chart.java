@@ -49,6 +49,8 @@ public final class Figure4Chart {
 
     private static final List<String> METRICS = List.of("recall", "mrr");
     private static final int HEADER = 40;
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
+            new Color(148, 103, 189), new Color(255, 127, 14), new Color(23, 190, 207)};
 
     private Figure4Chart() {
     }
@@ -80,7 +82,7 @@ public final class Figure4Chart {
         YIntervalSeriesCollection variants = variantSeries(stats, gruSize);
         String metricLabel = metricLabel(done, metric);
         NumberAxis x = fractionAxis(variants);
-        XYPlot plot = new XYPlot(variants, x, new NumberAxis(metricLabel), errorRenderer());
+        XYPlot plot = new XYPlot(variants, x, new NumberAxis(metricLabel), errorRenderer(variants, done));
         plot.getRangeAxis().setAutoRangeMinimumSize(0.01);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         plot.setDataset(1, baselineSeries(stats, x.getLowerBound(), x.getUpperBound()));
@@ -168,8 +170,13 @@ public final class Figure4Chart {
         return axis;
     }
 
-    private static XYErrorRenderer errorRenderer() {
+    /** Lines and markers with error bars; a variant keeps its colour across panels. */
+    private static XYErrorRenderer errorRenderer(YIntervalSeriesCollection variants, Table done) {
+        List<String> all = new TreeSet<>(done.stringColumn("variant").asList()).stream().toList();
         XYErrorRenderer renderer = new XYErrorRenderer();
+        for (int i = 0; i < variants.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, PALETTE[all.indexOf(variants.getSeriesKey(i).toString()) % PALETTE.length]);
+        }
         renderer.setDrawXError(false);
         renderer.setDefaultLinesVisible(true);
         renderer.setDefaultShapesVisible(true);

@@ -37,6 +37,7 @@ public final class LearningCurveChart {
         }
         NumberAxis epochs = new NumberAxis("epoch");
         epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        epochs.setAutoRangeIncludesZero(false);
         NumberAxis lossAxis = new NumberAxis("training loss");
         lossAxis.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(new XYSeriesCollection(loss), epochs, lossAxis, renderer(Color.RED.darker()));
