@@ -1,0 +1,35 @@
+package org.sessionrnn.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file atomically: the content goes to a temporary file in the target's folder, which is then moved
+ * over the target with {@link StandardCopyOption#ATOMIC_MOVE}. Readers see either the old or the new content.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Replaces {@code target} with {@code content}, creating parent folders as needed. */
+    public static void write(Path target, byte[] content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        try {
+            Files.write(temp, content);
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Replaces {@code target} with {@code text} encoded as UTF-8. */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,93 @@
+package org.sessionrnn.report;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads and writes {@code run.json}. NaN (a metric not yet known) is written as JSON {@code null} and read back
+ * as NaN, so the file stays strict JSON.
+ */
+public final class RunRecordIo {
+    /** The file name of a run record inside its run folder. */
+    public static final String FILE_NAME = "run.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(nanAsNull());
+
+    private RunRecordIo() {
+    }
+
+    /** Writes {@code record} to {@code file} atomically, pretty printed. */
+    public static void write(Path file, RunRecord record) throws IOException {
+        AtomicFiles.write(file, MAPPER.writeValueAsBytes(record));
+    }
+
+    /** Reads one run record; a malformed file gives an {@link IOException} whose one-line message names it. */
+    public static RunRecord read(Path file) throws IOException {
+        try {
+            return MAPPER.readValue(file.toFile(), RunRecord.class);
+        } catch (JacksonException e) {
+            throw new IOException("corrupt run record " + file + ": " + firstLine(e.getOriginalMessage()), e);
+        }
+    }
+
+    /** Reads every {@code runs/<id>/run.json} under {@code experimentDir}, sorted by run id; none if no runs. */
+    public static List<RunRecord> readAll(Path experimentDir) throws IOException {
+        Path runs = experimentDir.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        List<RunRecord> records = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(runs)) {
+            for (Path file : dirs.map(d -> d.resolve(FILE_NAME)).filter(Files::isRegularFile).toList()) {
+                records.add(read(file));
+            }
+        }
+        records.sort(Comparator.comparing(RunRecord::runId));
+        return records;
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "unreadable JSON" : message;
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static SimpleModule nanAsNull() {
+        SimpleModule module = new SimpleModule("nan-as-null");
+        module.addSerializer(Double.TYPE, new NanAsNullSerializer());
+        module.addDeserializer(Double.TYPE, new NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN));
+        return module;
+    }
+
+    /** Writes a primitive double, or {@code null} for NaN. */
+    private static final class NanAsNullSerializer extends StdSerializer<Double> {
+        NanAsNullSerializer() {
+            super(Double.TYPE);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (value.isNaN()) {
+                gen.writeNull();
+            } else {
+                gen.writeNumber(value);
+            }
+        }
+    }
+}
