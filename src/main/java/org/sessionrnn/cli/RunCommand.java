@@ -1,0 +1,45 @@
+package org.sessionrnn.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.runner.ExperimentRunner;
+import org.sessionrnn.spec.ExperimentSpec;
+import org.sessionrnn.spec.SpecLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code run SPEC}: validates the spec and data, then trains and evaluates every run of the grid. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment spec (the default command: 'runner.jar SPEC.yaml' is 'runner.jar run SPEC.yaml').")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SPEC", description = "YAML experiment spec, e.g. experiments/fractions.yaml")
+    Path spec;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec value, e.g. --set data.source=gru4rec")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Results root folder (default: the spec's output, 'results')")
+    Path output;
+
+    @Option(names = "--force", description = "Rerun runs that are already done")
+    boolean force;
+
+    @Option(names = "--debug", description = "Show stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentSpec experiment = SpecLoader.load(spec, overrides, output);
+        List<RunRecord> records = new ExperimentRunner(experiment, force, System.out).run();
+        long failed = records.stream().filter(r -> RunRecord.FAILED.equals(r.status())).count();
+        if (failed > 0) {
+            System.err.println("error: " + failed + " of " + records.size() + " runs failed (see summary.csv)");
+            return 1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,148 @@
+package org.sessionrnn.runner;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sessionrnn.data.DataLoader;
+import org.sessionrnn.data.Dataset;
+import org.sessionrnn.data.PreprocessListener;
+import org.sessionrnn.data.SequenceBuilder;
+import org.sessionrnn.report.AtomicFiles;
+import org.sessionrnn.report.RankFile;
+import org.sessionrnn.report.ReportWriter;
+import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.report.RunRecordIo;
+import org.sessionrnn.report.SummaryTable;
+import org.sessionrnn.spec.ExperimentSpec;
+import org.sessionrnn.spec.GridExpander;
+import org.sessionrnn.spec.RunSpec;
+import org.sessionrnn.spec.SpecWriter;
+import org.sessionrnn.train.Durations;
+
+/**
+ * Runs an experiment's grid: prepares the data once, checks every run can start, then trains and evaluates
+ * each run in turn, writing its folder ({@code runs/<id>/}: resolved spec, run.json, ranks.bin) and refreshing
+ * summary.csv after every run, and the figures and tables at the end. Runs already done with the same
+ * configuration and data are skipped; a failing run is recorded and the grid goes on.
+ */
+public final class ExperimentRunner {
+    private final ExperimentSpec spec;
+    private final boolean force;
+    private final PrintStream out;
+
+    /**
+     * @param spec  the validated experiment
+     * @param force rerun runs that are already done
+     * @param out   progress output
+     */
+    public ExperimentRunner(ExperimentSpec spec, boolean force, PrintStream out) {
+        this.spec = spec;
+        this.force = force;
+        this.out = out;
+    }
+
+    /** Runs the grid and returns the final record of every run, in grid order. */
+    public List<RunRecord> run() throws IOException {
+        long start = System.nanoTime();
+        List<RunSpec> runs = GridExpander.expand(spec);
+        Path dir = spec.experimentDir();
+        Files.createDirectories(dir.resolve("runs"));
+        AtomicFiles.writeString(dir.resolve("spec.yaml"), SpecWriter.toYaml(spec));
+        out.printf("Experiment '%s': %d runs, results in %s%n", spec.name(), runs.size(), dir);
+        ExperimentData data = loadData();
+        Preflight.check(runs, data, spec, out);
+        Map<String, String> provenance = Provenance.collect(Path.of("").toAbsolutePath());
+        provenance.put("spec_hash", SpecWriter.specHash(spec));
+        provenance.put("data_name", data.dataset().name());
+        provenance.put("data_hash", data.dataset().dataHash());
+        List<RunRecord> records = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunSpec run = runs.get(i);
+            out.printf("%n[%d/%d] %s%n", i + 1, runs.size(), run.id());
+            records.add(runOne(run, data, provenance));
+            SummaryTable.write(SummaryTable.fromRecords(spec.name(), RunRecordIo.readAll(dir)),
+                    dir.resolve(SummaryTable.FILE_NAME));
+        }
+        List<Path> written = ReportWriter.writeAll(dir);
+        out.printf("%nDone in %s. Wrote %s and %d report files.%n", Durations.format((System.nanoTime() - start) / 1e9),
+                dir.resolve(SummaryTable.FILE_NAME), written.size());
+        return records;
+    }
+
+    private ExperimentData loadData() {
+        out.println("Preparing data (" + spec.data().source() + ")");
+        long start = System.nanoTime();
+        Path cache = spec.output().resolve(".cache");
+        Dataset dataset = new DataLoader(cache, PreprocessListener.printingTo(out)).load(spec.data());
+        ExperimentData data = new ExperimentData(dataset, SequenceBuilder.inLabelTimeOrder(dataset.train()),
+                SequenceBuilder.inSessionOrder(dataset.test()));
+        out.printf("Data '%s': %,d items, %,d training sequences, %,d test sequences (%s)%n", dataset.name(),
+                data.items(), data.trainByTime().size(), data.test().size(),
+                Durations.format((System.nanoTime() - start) / 1e9));
+        return data;
+    }
+
+    private RunRecord runOne(RunSpec run, ExperimentData data, Map<String, String> provenance) throws IOException {
+        Path runDir = spec.experimentDir().resolve("runs").resolve(run.id());
+        Path recordFile = runDir.resolve(RunRecordIo.FILE_NAME);
+        Map<String, String> facts = new LinkedHashMap<>(provenance);
+        facts.put("config_hash", configHash(spec, run, data));
+        RunRecord previous = Files.exists(recordFile) ? RunRecordIo.read(recordFile) : null;
+        if (!force && previous != null && RunRecord.DONE.equals(previous.status())
+                && facts.get("config_hash").equals(previous.provenance().get("config_hash"))) {
+            out.println("  already done with the same configuration and data: skipped (use --force to rerun)");
+            return previous;
+        }
+        Files.createDirectories(runDir);
+        RunRecordIo.write(recordFile, RunRecords.running(spec.name(), run, data, facts));
+        facts.put("started_at", java.time.Instant.now().toString());
+        RunRecord record;
+        try {
+            RunOutcome outcome = Executors.forModel(run.variant().model())
+                    .execute(new RunContext(spec, run, data, runDir, out));
+            RankFile.write(runDir.resolve(RankFile.FILE_NAME),
+                    new RankFile.TargetRanks(outcome.test().standardRanks(), outcome.test().conservativeRanks()));
+            facts.put("finished_at", java.time.Instant.now().toString());
+            record = RunRecords.done(spec.name(), run, data, outcome, facts);
+            out.printf("  Recall@%d %.4f  MRR@%d %.4f  (conservative ties: %.4f / %.4f)%n",
+                    record.cutoff(), record.recall(), record.cutoff(), record.mrr(), record.recallConservative(),
+                    record.mrrConservative());
+        } catch (Exception e) {
+            facts.put("finished_at", java.time.Instant.now().toString());
+            record = RunRecords.failed(spec.name(), run, data, reason(e), facts);
+            out.println("  FAILED: " + record.failure());
+        }
+        RunRecordIo.write(recordFile, record);
+        return record;
+    }
+
+    private static String reason(Exception e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /**
+     * What a run's result depends on: data, protocol (less the fraction list), the variant's settings and the
+     * cell. A run is reused only when this is unchanged.
+     */
+    static String configHash(ExperimentSpec spec, RunSpec run, ExperimentData data) {
+        var p = spec.protocol();
+        String text = String.join("\n", data.dataset().dataHash(), run.toString(),
+                "validation_share=" + p.validationShare(), "max_length=" + p.maxLength(), "cutoff=" + p.cutoff());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.sessionrnn.runner;
+
+import java.io.PrintStream;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.spec.ExperimentSpec;
+import org.sessionrnn.spec.RunSpec;
+
+/**
+ * Checks, before the first run starts, that every run has an executor and every distinct graph builds, so a
+ * grid does not fail hours in on something knowable up front.
+ */
+final class Preflight {
+    private Preflight() {
+    }
+
+    static void check(List<RunSpec> runs, ExperimentData data, ExperimentSpec spec, PrintStream out) {
+        Set<String> built = new LinkedHashSet<>();
+        for (RunSpec run : runs) {
+            Executors.forModel(run.variant().model());
+            if (run.variant().neural() && built.add(run.variant().label() + "/" + run.gruSize())) {
+                buildOnce(run, data, spec);
+            }
+        }
+        if (!built.isEmpty()) {
+            out.println("Checked " + built.size() + " model graph(s): " + String.join(", ", built));
+        }
+    }
+
+    private static void buildOnce(RunSpec run, ExperimentData data, ExperimentSpec spec) {
+        try (SoftmaxModel model = SoftmaxModel.create(data.items(), run.variant().embedding(), run.gruSize(),
+                spec.protocol().maxLength(), run.seed())) {
+            model.parameterCount();
+        }
+    }
+}

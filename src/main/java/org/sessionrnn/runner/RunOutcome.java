@@ -1,0 +1,25 @@
+package org.sessionrnn.runner;
+
+import java.util.List;
+import java.util.Map;
+import org.sessionrnn.eval.EvaluationResult;
+import org.sessionrnn.eval.PredictionTimer;
+import org.sessionrnn.train.EpochStats;
+
+/**
+ * What a finished run produced.
+ *
+ * @param test                test evaluation (metrics and per-prefix ranks)
+ * @param trainSequences      sequences trained on
+ * @param validationSequences sequences held out for early stopping
+ * @param history             per-epoch stats (empty for baselines)
+ * @param bestEpoch           epoch whose weights were evaluated (0 for baselines)
+ * @param trainSeconds        training wall time (fitting, for baselines)
+ * @param params              parameters used at prediction time (0 for baselines)
+ * @param timing              batch prediction time, null when not measured
+ * @param facts               variant-specific provenance, e.g. the pre-trained model an M2 run started from
+ */
+public record RunOutcome(EvaluationResult test, long trainSequences, long validationSequences,
+                         List<EpochStats> history, int bestEpoch, double trainSeconds, long params,
+                         PredictionTimer.Timing timing, Map<String, String> facts) {
+}

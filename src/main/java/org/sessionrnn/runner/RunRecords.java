@@ -1,0 +1,56 @@
+package org.sessionrnn.runner;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sessionrnn.eval.RankingMetrics;
+import org.sessionrnn.report.EpochRecord;
+import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.spec.RunSpec;
+import org.sessionrnn.train.EpochStats;
+
+/** Builds the {@link RunRecord} of a run in each of its states. */
+final class RunRecords {
+    private RunRecords() {
+    }
+
+    static RunRecord running(String experiment, RunSpec run, ExperimentData data, Map<String, String> provenance) {
+        return record(experiment, run, data, RunRecord.RUNNING, null, null, provenance);
+    }
+
+    static RunRecord failed(String experiment, RunSpec run, ExperimentData data, String reason,
+                            Map<String, String> provenance) {
+        return record(experiment, run, data, RunRecord.FAILED, reason, null, provenance);
+    }
+
+    static RunRecord done(String experiment, RunSpec run, ExperimentData data, RunOutcome outcome,
+                          Map<String, String> provenance) {
+        return record(experiment, run, data, RunRecord.DONE, null, outcome, provenance);
+    }
+
+    private static RunRecord record(String experiment, RunSpec run, ExperimentData data, String status,
+                                    String failure, RunOutcome o, Map<String, String> provenance) {
+        Map<String, String> facts = new LinkedHashMap<>(provenance);
+        double nan = Double.NaN;
+        if (o == null) {
+            return new RunRecord(experiment, run.id(), run.variant().label(), run.variant().model(), run.gruSize(),
+                    run.fraction().label(), run.seed(), status, failure, nan, nan, nan, nan, 0, data.items(), 0, 0,
+                    data.test().size(), 0, 0, nan, nan, 0, nan, nan, List.of(), facts);
+        }
+        facts.putAll(o.facts());
+        RankingMetrics m = o.test().metrics();
+        List<EpochRecord> history = o.history().stream().map(RunRecords::epoch).toList();
+        double predictMean = o.timing() == null ? nan : o.timing().meanMs();
+        double predictSd = o.timing() == null ? nan : o.timing().sdMs();
+        return new RunRecord(experiment, run.id(), run.variant().label(), run.variant().model(), run.gruSize(),
+                run.fraction().label(), run.seed(), status, failure, m.recall(), m.mrr(), m.recallConservative(),
+                m.mrrConservative(), m.cutoff(), data.items(), o.trainSequences(), o.validationSequences(),
+                m.count(), history.size(), o.bestEpoch(), o.trainSeconds(), o.test().seconds(), o.params(),
+                predictMean, predictSd, history, facts);
+    }
+
+    private static EpochRecord epoch(EpochStats s) {
+        return new EpochRecord(s.epoch(), s.loss(), s.validationRecall(), s.validationMrr(), s.seconds(),
+                s.sequencesPerSecond());
+    }
+}
