@@ -1,0 +1,112 @@
+package org.sessionrnn.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionrnn.report.EpochRecord;
+import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.report.SummaryTable;
+import org.sessionrnn.train.EpochCheckpoint;
+import org.sessionrnn.train.TrainingState;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+/**
+ * A runner interrupted twice, by Ctrl-C in the first run and by SIGKILL in the second, then rerun, ends with
+ * the same results, metric for metric and loss for loss, as a runner never interrupted.
+ */
+class ResumeAfterKillTest {
+    private static final String FIRST = "m1-gru16-f1_4-s3";
+    private static final String SECOND = "m1-gru16-f1-s3";
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path reference;
+    @TempDir
+    Path interrupted;
+
+    @Test
+    void ctrlCThenKillThenRerunEqualsAnUninterruptedRun() throws Exception {
+        TinyExperiment ref = new TinyExperiment(reference, TinyExperiment.SPEC);
+        assertEquals(0, ref.runInProcess().code());
+
+        TinyExperiment exp = new TinyExperiment(interrupted, TinyExperiment.SPEC);
+        Process first = exp.start(interrupted.resolve("first.log"));
+        awaitEpoch(exp, FIRST, first);
+        new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor();
+        assertEquals(130, first.waitFor(), log(interrupted.resolve("first.log")));
+        assertEquals(RunRecord.RUNNING, exp.record(FIRST).status(), "Ctrl-C leaves the run resumable");
+
+        Process second = exp.start(interrupted.resolve("second.log"));
+        awaitEpoch(exp, SECOND, second);
+        second.destroyForcibly().waitFor();
+        assertEquals(RunRecord.DONE, exp.record(FIRST).status(), log(interrupted.resolve("second.log")));
+        assertEquals(RunRecord.RUNNING, exp.record(SECOND).status(), "killed in the middle of the second run");
+
+        TinyExperiment.Result rerun = exp.runInProcess();
+        assertEquals(0, rerun.code(), rerun.err());
+        assertTrue(rerun.out().contains("Taking over a stale lock"), rerun.out());
+        assertTrue(rerun.out().contains("already done with the same configuration"), rerun.out());
+        assertTrue(rerun.out().contains("resuming after epoch"), rerun.out());
+        assertSameResults(ref, exp);
+    }
+
+    /** Waits until {@code runId} has completed at least one epoch (its checkpoint state exists). */
+    private static void awaitEpoch(TinyExperiment exp, String runId, Process runner) throws Exception {
+        Path checkpoints = exp.runDir(runId).resolve("checkpoints");
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        Predicate<TrainingState> started = s -> s.epochsDone() >= 1;
+        while (!stateOf(checkpoints).filter(started).isPresent()) {
+            if (!runner.isAlive() || System.nanoTime() > deadline) {
+                runner.destroyForcibly();
+                throw new AssertionError("run " + runId + " never finished an epoch (runner exit "
+                        + (runner.isAlive() ? "none" : runner.exitValue()) + ")");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static Optional<TrainingState> stateOf(Path checkpoints) {
+        try {
+            return EpochCheckpoint.load(checkpoints);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // cannot happen with atomic writes; just poll again
+        }
+    }
+
+    private static void assertSameResults(TinyExperiment expected, TinyExperiment actual) throws IOException {
+        Table a = SummaryTable.read(expected.dir().resolve(SummaryTable.FILE_NAME));
+        Table b = SummaryTable.read(actual.dir().resolve(SummaryTable.FILE_NAME));
+        assertEquals(a.rowCount(), b.rowCount());
+        for (int i = 0; i < a.rowCount(); i++) {
+            Row x = a.row(i);
+            Row y = b.row(i);
+            String id = x.getString("run_id");
+            assertEquals(id, y.getString("run_id"));
+            assertEquals("done", y.getString("status"), id);
+            for (String metric : List.of("recall", "mrr", "recall_conservative", "mrr_conservative")) {
+                assertEquals(x.getDouble(metric), y.getDouble(metric), 0.0, id + " " + metric);
+            }
+            assertEquals(x.getInt("epochs"), y.getInt("epochs"), id + " epochs");
+            assertEquals(x.getInt("best_epoch"), y.getInt("best_epoch"), id + " best_epoch");
+            assertEquals(losses(expected.record(id).history()), losses(actual.record(id).history()), id + " losses");
+        }
+    }
+
+    private static List<String> losses(List<EpochRecord> history) {
+        return history.stream().map(e -> e.epoch() + ":" + e.loss() + ":" + e.validationRecall()).toList();
+    }
+
+    private static String log(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file) : "(no log)";
+    }
+}
