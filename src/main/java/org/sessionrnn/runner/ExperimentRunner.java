@@ -73,11 +73,12 @@ public final class ExperimentRunner {
         List<RunSpec> runs = GridExpander.expand(spec);
         Path dir = spec.experimentDir();
         out.printf("Experiment '%s': %d runs, results in %s%n", spec.name(), runs.size(), dir);
-        try (InterruptHandler ignored = InterruptHandler.install(); ExperimentLock lock = ExperimentLock.acquire(dir, out)) {
+        try (InterruptHandler ctrlC = InterruptHandler.install(); ExperimentLock lock = ExperimentLock.acquire(dir, out)) {
             ExperimentData data = loadData();
             Preflight.check(runs, data, spec, out);
             Files.createDirectories(dir.resolve("runs"));
             AtomicFiles.writeString(dir.resolve("spec.yaml"), SpecWriter.toYaml(spec));
+            ctrlC.arm();
             List<RunRecord> records = runAll(runs, data, provenance(data));
             List<Path> written = ReportWriter.writeAll(dir);
             out.printf("%nDone in %s. Wrote %s and %d report files.%n",

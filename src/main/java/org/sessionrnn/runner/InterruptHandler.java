@@ -15,6 +15,7 @@ final class InterruptHandler implements AutoCloseable {
     static final long GRACE_SECONDS = 60;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean armed;
     private final Thread hook = new Thread(this::onSignal, "sessionrnn-ctrl-c");
 
     private InterruptHandler() {
@@ -27,8 +28,19 @@ final class InterruptHandler implements AutoCloseable {
         return handler;
     }
 
+    /**
+     * From now on a signal waits for the runner to stop cleanly. Before (data loading, preflight) there is
+     * nothing to save, so the JVM exits at once rather than after the grace period.
+     */
+    void arm() {
+        armed = true;
+    }
+
     private void onSignal() {
         StopRequest.request();
+        if (!armed) {
+            return;
+        }
         try {
             stopped.await(GRACE_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
