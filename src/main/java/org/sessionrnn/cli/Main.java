@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Set;
 import org.sessionrnn.data.DataException;
+import org.sessionrnn.runner.GridInterruptedException;
+import org.sessionrnn.runner.ResultsFolderException;
 import org.sessionrnn.spec.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +19,10 @@ import picocli.CommandLine.Command;
         description = "Reproduces 'Improved RNNs for Session-based Recommendations' from a YAML experiment spec.",
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class})
 public final class Main implements Runnable {
-    /** Exit code for bad input: spec, data files, command line. */
+    /** Exit code for bad input: spec, data files, command line, or a results folder another runner holds. */
     public static final int INPUT_ERROR = 2;
+    /** Exit code after Ctrl-C (128 + SIGINT, as shells report it). */
+    public static final int INTERRUPTED = 130;
     private static final Set<String> COMMANDS = Set.of("run", "report", "compare", "bench", "help");
 
     @Override
@@ -51,11 +55,16 @@ public final class Main implements Runnable {
         return cli.execute(withDefaultCommand(args));
     }
 
-    /** One line for the user; exit 2 for input errors, 1 for anything else. */
+    /** One line for the user; exit 2 for input errors, 130 after Ctrl-C, 1 for anything else. */
     static int report(Exception e, PrintStream err) {
-        if (e instanceof SpecException || e instanceof DataException || e instanceof UsageException) {
+        if (e instanceof SpecException || e instanceof DataException || e instanceof UsageException
+                || e instanceof ResultsFolderException) {
             err.println("error: " + e.getMessage());
             return INPUT_ERROR;
+        }
+        if (e instanceof GridInterruptedException) {
+            err.println("interrupted: " + e.getMessage());
+            return INTERRUPTED;
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         err.println("error: " + message + " (" + e.getClass().getSimpleName() + "; --debug shows the stack trace)");

@@ -1,5 +1,6 @@
 package org.sessionrnn.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkLooksLikeASpec();
         ExperimentSpec experiment = SpecLoader.load(spec, overrides, output);
         List<RunRecord> records = new ExperimentRunner(experiment, force, System.out).run();
         long failed = records.stream().filter(r -> RunRecord.FAILED.equals(r.status())).count();
@@ -41,5 +43,17 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * {@code runner.jar SPEC} is short for {@code runner.jar run SPEC}, so a mistyped command arrives here as a
+     * spec path: name it as what it most likely is.
+     */
+    private void checkLooksLikeASpec() {
+        String name = spec.getFileName() == null ? "" : spec.getFileName().toString();
+        if (!Files.exists(spec) && !name.endsWith(".yaml") && !name.endsWith(".yml") && spec.getParent() == null) {
+            throw new UsageException("unknown command or spec file '" + spec + "' (commands: run, report, compare; "
+                    + "a spec file ends in .yaml)");
+        }
     }
 }

@@ -1,9 +1,7 @@
 package org.sessionrnn.runner;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.data.TrainValidation;
@@ -14,14 +12,15 @@ import org.sessionrnn.eval.PredictionTimer;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.spec.ProtocolSpec;
 import org.sessionrnn.spec.VariantSpec;
-import org.sessionrnn.train.EarlyStopping;
-import org.sessionrnn.train.EpochStats;
 import org.sessionrnn.train.ProgressPrinter;
 import org.sessionrnn.train.Trainer;
 import org.sessionrnn.train.TrainingConfig;
 import org.sessionrnn.train.TrainingListener;
 
-/** M1: trains a softmax GRU on the run's fraction with early stopping, then evaluates and times it. */
+/**
+ * M1: trains a softmax GRU on the run's fraction with early stopping and per-epoch checkpoints (resuming an
+ * interrupted attempt, see {@link CheckpointedTraining}), then evaluates and times it.
+ */
 public final class SoftmaxRun implements RunExecutor {
     /** Table 2 protocol: batches of 512 prefixes, 3 warm-up batches, 30 timed. */
     static final PredictionTimer TIMER = new PredictionTimer(512, 3, 30);
@@ -32,17 +31,13 @@ public final class SoftmaxRun implements RunExecutor {
         ProtocolSpec p = c.spec().protocol();
         int items = c.data().items();
         TrainValidation split = split(c);
-        Files.createDirectories(c.checkpoints());
         try (SoftmaxModel model = SoftmaxModel.create(items, v.embedding(), c.run().gruSize(), p.maxLength(),
                 c.run().seed())) {
-            EarlyStopping stopping = new EarlyStopping(v.patience(), c.checkpoints().resolve("best"));
-            long start = System.nanoTime();
-            List<EpochStats> history = trainer(c, stopping).fit(model, split.train(), split.validation(), items);
-            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            CheckpointedTraining.Result trained = CheckpointedTraining.fit(c, model, split);
             EvaluationResult test = evaluate(c, model);
             PredictionTimer.Timing timing = TIMER.measure(model, c.data().test(), p.maxLength(), items, p.cutoff());
-            return new RunOutcome(test, split.train().size(), split.validation().size(), history,
-                    stopping.bestEpoch(), trainSeconds, model.parameterCount(), timing, Map.of());
+            return new RunOutcome(test, split.train().size(), split.validation().size(), trained.history(),
+                    trained.bestEpoch(), trained.trainSeconds(), model.parameterCount(), timing, trained.facts());
         }
     }
 

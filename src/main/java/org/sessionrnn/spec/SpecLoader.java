@@ -62,6 +62,10 @@ public final class SpecLoader {
     public static ExperimentSpec load(Path file, List<String> overrides, Path outputOverride) {
         String name = file.toString();
         LocatedTree tree = YamlTreeReader.read(text(file), (line, column) -> name + ":" + line + ":" + column);
+        if (tree.root().isValueNode() || tree.root().isArray()) {
+            // Report a top level that is not a mapping at its place in the file, not at the first override.
+            return SpecReader.read(tree, file);
+        }
         for (String assignment : overrides) {
             OverrideApplier.apply(tree, assignment);
         }
@@ -72,12 +76,15 @@ public final class SpecLoader {
     }
 
     private static String text(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new SpecException(file + ": is a folder, not a spec file");
+        }
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new SpecException(file + ": no such spec file");
         } catch (IOException e) {
-            throw new SpecException(file + ": cannot read spec file: " + e);
+            throw new SpecException(file + ": cannot read spec file (" + e.getMessage() + ")");
         }
     }
 }

@@ -58,12 +58,20 @@ public final class SpecWriter {
         }
     }
 
-    /** Writes {@link #toYaml} to {@code file}, creating its folder. */
+    /** Writes {@link #toYaml} to {@code file} atomically, creating its folder. */
     public static void write(ExperimentSpec spec, Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Files.writeString(file, toYaml(spec), StandardCharsets.UTF_8);
+            // temporary file + rename, so that a reader never sees half a spec (the runner's spec.yaml is too)
+            Path temp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, toYaml(spec), StandardCharsets.UTF_8);
+                Files.move(temp, file.toAbsolutePath(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -14,6 +14,8 @@ import org.sessionrnn.model.SessionModel;
  * The training loop: epochs of shuffled mini-batches with fresh click deletion, a validation pass after each
  * epoch, and listeners deciding about progress output, checkpoints and stopping. Shuffling and deletion are
  * drawn from {@code (seed, epoch)}, so an epoch is the same whether or not training was resumed before it.
+ * A {@link StopRequest} (Ctrl-C) is honoured between batches with a {@link TrainingInterruptedException}; the
+ * epoch in progress is then abandoned, since only epoch boundaries can be resumed exactly.
  */
 public final class Trainer {
     private static final long PROGRESS_NANOS = 10_000_000_000L;
@@ -42,7 +44,8 @@ public final class Trainer {
         BatchAssembler assembler = new BatchAssembler(config.maxLength(), config.embeddingDropout());
         Evaluator evaluator = new Evaluator(config.cutoff());
         List<EpochStats> history = new ArrayList<>();
-        for (int epoch = firstEpoch; epoch <= config.maxEpochs(); epoch++) {
+        // Asked before each epoch (not after) so that a run resumed after its stopping epoch trains no further.
+        for (int epoch = firstEpoch; epoch <= config.maxEpochs() && !anyListenerStops(); epoch++) {
             long start = System.nanoTime();
             double loss = runEpoch(model, train, batch, assembler, epoch);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
@@ -52,12 +55,13 @@ public final class Trainer {
                     (System.nanoTime() - start) / 1e9, train.size() / Math.max(trainSeconds, 1e-9));
             history.add(stats);
             listeners.forEach(l -> l.onEpochEnd(model, stats));
-            if (listeners.stream().anyMatch(TrainingListener::shouldStop)) {
-                break;
-            }
         }
         listeners.forEach(l -> l.onTrainingEnd(model));
         return history;
+    }
+
+    private boolean anyListenerStops() {
+        return listeners.stream().anyMatch(TrainingListener::shouldStop);
     }
 
     private double runEpoch(SessionModel model, SequenceSet train, Batch batch, BatchAssembler assembler, int epoch) {
@@ -68,6 +72,9 @@ public final class Trainer {
         long start = System.nanoTime();
         long lastReport = start;
         for (int from = 0; from < n; from += config.batchSize()) {
+            if (StopRequest.isRequested()) {
+                throw new TrainingInterruptedException(epoch);
+            }
             int to = Math.min(n, from + config.batchSize());
             assembler.fill(batch, train, order, from, to, rng);
             double loss = model.trainStep(batch, config.learningRate());

@@ -1,0 +1,89 @@
+package org.sessionrnn.runner;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sessionrnn.cli.Main;
+import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.report.RunRecordIo;
+
+/** A tiny synthetic experiment in a folder of its own, run in-process or as a separate runner process. */
+final class TinyExperiment {
+    static final String NAME = "tiny";
+    /** Two M1 runs of four epochs on 20,000 synthetic clicks: a few seconds in all. */
+    static final String SPEC = """
+            name: tiny
+            seeds: [3]
+            data:
+              source: synthetic
+              synthetic: {clicks: 20000, items: 200, clusters: 10}
+            protocol:
+              fractions: [1/4, 1]
+            variants:
+              - model: m1
+                gru_sizes: [16]
+                max_epochs: 4
+                patience: 4
+            """;
+
+    final Path root;
+
+    TinyExperiment(Path root, String spec) throws IOException {
+        this.root = root;
+        Files.writeString(specFile(), spec);
+    }
+
+    Path specFile() {
+        return root.resolve("spec.yaml");
+    }
+
+    Path dir() {
+        return root.resolve("out").resolve(NAME);
+    }
+
+    Path runDir(String runId) {
+        return dir().resolve("runs").resolve(runId);
+    }
+
+    RunRecord record(String runId) throws IOException {
+        return RunRecordIo.read(runDir(runId).resolve(RunRecordIo.FILE_NAME));
+    }
+
+    /** Runs the spec in this JVM; returns the exit code and what was printed to stderr. */
+    Result runInProcess() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setOut(o); // the run command prints to System.out/err, not to the streams given to Main
+            System.setErr(e);
+            int code = Main.execute(args(), o, e);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+
+    /** Starts the runner as a separate JVM on this test's class path, output going to {@code log}. */
+    Process start(Path log) throws IOException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName());
+        pb.command().addAll(java.util.List.of(args()));
+        pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+        return pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private String[] args() {
+        return new String[]{specFile().toString(), "--output", root.resolve("out").toString()};
+    }
+
+    record Result(int code, String out, String err) {
+    }
+}
