@@ -11,6 +11,7 @@ import org.sessionrnn.eval.EvaluationResult;
 import org.sessionrnn.eval.Evaluator;
 import org.sessionrnn.eval.ModelRanker;
 import org.sessionrnn.eval.PredictionTimer;
+import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.spec.ProtocolSpec;
 import org.sessionrnn.spec.VariantSpec;
@@ -62,7 +63,7 @@ public final class SoftmaxRun implements RunExecutor {
         return new Trainer(config, listeners);
     }
 
-    static EvaluationResult evaluate(RunContext c, SoftmaxModel model) {
+    static EvaluationResult evaluate(RunContext c, SessionModel model) {
         ProtocolSpec p = c.spec().protocol();
         return new Evaluator(p.cutoff()).evaluate(
                 new ModelRanker(model, 512, p.maxLength(), c.data().items()), c.data().test());

@@ -21,7 +21,9 @@ class ExampleSpecTest {
         assertEquals(new DataSpec("synthetic", null, null, null, SyntheticSpec.DEFAULT, null, PreprocessSpec.RSC15),
                 spec.data());
         assertEquals(ProtocolSpec.DEFAULT, spec.protocol());
-        assertEquals(List.of(VariantSpec.defaults("m1")), spec.variants());
+        // the four models of the paper, each with its settings spelled out at their defaults
+        assertEquals(List.of(VariantSpec.defaults("m1"), VariantSpec.defaults("m2"), VariantSpec.defaults("m3"),
+                VariantSpec.defaults("m4")), spec.variants());
     }
 
     @Test

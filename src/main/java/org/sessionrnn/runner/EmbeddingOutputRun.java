@@ -1,0 +1,44 @@
+package org.sessionrnn.runner;
+
+import java.nio.file.Files;
+import java.util.List;
+import org.sessionrnn.data.TrainValidation;
+import org.sessionrnn.eval.EvaluationResult;
+import org.sessionrnn.eval.PredictionTimer;
+import org.sessionrnn.model.EmbeddingOutputModel;
+import org.sessionrnn.spec.VariantSpec;
+import org.sessionrnn.train.EarlyStopping;
+import org.sessionrnn.train.EpochStats;
+
+/**
+ * M4: trains an {@link EmbeddingOutputModel} on the run's fraction, its targets the item embeddings of the
+ * full-data M1 shared with M2 ({@link PretrainedModels}); early stopping on validation Recall@k.
+ */
+final class EmbeddingOutputRun implements RunExecutor {
+    @Override
+    public RunOutcome execute(RunContext c) throws Exception {
+        VariantSpec v = c.run().variant();
+        int items = c.data().items();
+        PretrainedModels.Pretrained pre = PretrainedModels.obtain(c);
+        TrainValidation split = SoftmaxRun.split(c);
+        Files.createDirectories(c.checkpoints());
+        try (EmbeddingOutputModel model = EmbeddingOutputModel.create(items, v.embedding(), c.run().gruSize(),
+                hiddenSize(v, c.run().gruSize()), c.spec().protocol().maxLength(), c.run().seed(), pre.weights(c))) {
+            EarlyStopping stopping = new EarlyStopping(v.patience(), c.checkpoints().resolve("best"));
+            long start = System.nanoTime();
+            List<EpochStats> history = SoftmaxRun.trainer(c, stopping).fit(model, split.train(), split.validation(),
+                    items);
+            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            EvaluationResult test = SoftmaxRun.evaluate(c, model);
+            PredictionTimer.Timing timing = SoftmaxRun.TIMER.measure(model, c.data().test(),
+                    c.spec().protocol().maxLength(), items, c.spec().protocol().cutoff());
+            return new RunOutcome(test, split.train().size(), split.validation().size(), history,
+                    stopping.bestEpoch(), trainSeconds, model.parameterCount(), timing, FineTuneRun.facts(pre));
+        }
+    }
+
+    /** The spec's hidden size, 0 meaning the GRU size. */
+    static int hiddenSize(VariantSpec v, int gruSize) {
+        return v.hiddenSize() > 0 ? v.hiddenSize() : gruSize;
+    }
+}
