@@ -18,7 +18,7 @@ import org.tensorflow.types.TFloat32;
 public final class SoftmaxWeights {
     private final List<float[]> values;
 
-    private SoftmaxWeights(List<float[]> values) {
+    SoftmaxWeights(List<float[]> values) {
         this.values = List.copyOf(values);
     }
 

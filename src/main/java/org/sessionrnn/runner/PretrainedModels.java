@@ -26,8 +26,10 @@ import org.sessionrnn.train.EpochStats;
  * {@code <experimentDir>/pretrained/<key>/}: checkpoint {@code best} and {@code pretrained.json}, written
  * atomically after the checkpoint, so a cache entry without its json is incomplete and is trained again.
  *
- * <p>An M1 run at fraction 1 of the same spec would be the same model, but its checkpoint belongs to the run's
- * lifecycle (it is rewritten on resume and may come from an unfinished run), so the cache is kept separate.
+ * <p>An M1 run at fraction 1 with the same GRU size, seed and settings trains exactly this model, so when it
+ * finishes training it {@link #offer offers} its best checkpoint: the files are copied into the cache (the run's
+ * own checkpoint belongs to the run and is rewritten if the run is resumed), and M2/M4 runs later in the grid
+ * reuse it instead of training the same M1 again.
  */
 final class PretrainedModels {
     static final String INFO_FILE = "pretrained.json";
@@ -51,10 +53,8 @@ final class PretrainedModels {
 
     /** The pre-trained M1 for the run's GRU size, seed and hyperparameters; trains it when not cached. */
     static Pretrained obtain(RunContext c) throws IOException {
-        String hash = configHash(c);
-        String key = "m1-gru" + c.run().gruSize() + "-s" + c.run().seed() + "-" + hash;
-        Path dir = c.spec().experimentDir().resolve("pretrained").resolve(key);
-        Pretrained pretrained = new Pretrained(dir.resolve("best"), key, hash);
+        Pretrained pretrained = entry(c);
+        Path dir = pretrained.checkpoint().getParent();
         if (Files.exists(dir.resolve(INFO_FILE))) {
             c.out().println("  [" + c.run().id() + "] reusing pre-trained M1 " + dir);
             return pretrained;
@@ -75,13 +75,50 @@ final class PretrainedModels {
             EarlyStopping stopping = new EarlyStopping(v.patience(), p.checkpoint());
             List<EpochStats> history = SoftmaxRun.trainer(c, stopping).fit(model, split.train(), split.validation(),
                     c.data().items());
-            String json = "{\n  \"key\": \"" + p.key() + "\",\n  \"config_hash\": \"" + p.configHash()
-                    + "\",\n  \"created_by_run\": \"" + c.run().id() + "\",\n  \"config\": \"" + config(c)
-                    + "\",\n  \"train_sequences\": " + split.train().size() + ",\n  \"epochs\": " + history.size()
-                    + ",\n  \"best_epoch\": " + stopping.bestEpoch() + ",\n  \"best_validation_recall\": "
-                    + stopping.bestRecall() + "\n}\n";
-            AtomicFiles.writeString(dir.resolve(INFO_FILE), json);
+            writeInfo(c, dir, p, history.size(), stopping);
         }
+    }
+
+    /** The cache entry's description; written last and atomically, it marks the entry complete. */
+    private static void writeInfo(RunContext c, Path dir, Pretrained p, int epochs, EarlyStopping stopping)
+            throws IOException {
+        String json = "{\n  \"key\": \"" + p.key() + "\",\n  \"config_hash\": \"" + p.configHash()
+                + "\",\n  \"created_by_run\": \"" + c.run().id() + "\",\n  \"config\": \"" + config(c)
+                + "\",\n  \"epochs\": " + epochs + ",\n  \"best_epoch\": " + stopping.bestEpoch()
+                + ",\n  \"best_validation_recall\": " + stopping.bestRecall() + "\n}\n";
+        AtomicFiles.writeString(dir.resolve(INFO_FILE), json);
+    }
+
+    /**
+     * Called by M1 runs after training: at fraction 1 with no cache entry yet, copies the run's best checkpoint
+     * into the cache. Other fractions change nothing.
+     */
+    static void offer(RunContext c, Path bestPrefix, EarlyStopping stopping) throws IOException {
+        if (!c.run().fraction().equals(Fraction.ONE) || stopping.bestEpoch() == 0) {
+            return;
+        }
+        Pretrained entry = entry(c);
+        Path dir = entry.checkpoint().getParent();
+        if (Files.exists(dir.resolve(INFO_FILE))) {
+            return;
+        }
+        Files.createDirectories(dir);
+        String prefix = bestPrefix.getFileName().toString() + ".";
+        try (var files = Files.list(bestPrefix.getParent())) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.copy(f, dir.resolve("best." + f.getFileName().toString().substring(prefix.length())),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        writeInfo(c, dir, entry, -1, stopping);
+    }
+
+    /** The cache entry of the run's GRU size, seed and settings. */
+    private static Pretrained entry(RunContext c) {
+        String hash = configHash(c);
+        String key = "m1-gru" + c.run().gruSize() + "-s" + c.run().seed() + "-" + hash;
+        Path dir = c.spec().experimentDir().resolve("pretrained").resolve(key);
+        return new Pretrained(dir.resolve("best"), key, hash);
     }
 
     /** Everything that changes the pre-trained model, as text. */

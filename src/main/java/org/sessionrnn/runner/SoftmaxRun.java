@@ -40,6 +40,7 @@ public final class SoftmaxRun implements RunExecutor {
             long start = System.nanoTime();
             List<EpochStats> history = trainer(c, stopping).fit(model, split.train(), split.validation(), items);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
+            PretrainedModels.offer(c, c.checkpoints().resolve("best"), stopping);
             EvaluationResult test = evaluate(c, model);
             PredictionTimer.Timing timing = TIMER.measure(model, c.data().test(), p.maxLength(), items, p.cutoff());
             return new RunOutcome(test, split.train().size(), split.validation().size(), history,
