@@ -11,6 +11,7 @@ public final class Batch {
     private final int[] inputs;
     private final int[] labels;
     private final int[] lengths;
+    private final int[] sources;
     private int size;
 
     /**
@@ -25,6 +26,7 @@ public final class Batch {
         this.inputs = new int[capacity * steps];
         this.labels = new int[capacity];
         this.lengths = new int[capacity];
+        this.sources = new int[capacity];
     }
 
     /** Empties the batch. */
@@ -37,6 +39,14 @@ public final class Batch {
      * label.
      */
     public void add(int[] clicks, int length, int label) {
+        add(clicks, length, label, -1);
+    }
+
+    /**
+     * Adds a row as {@link #add(int[], int, int)} and remembers the index of the sequence it came from, so a model
+     * that needs more of the sequence than its input (M3's privileged future clicks) can look it up.
+     */
+    public void add(int[] clicks, int length, int label, int source) {
         if (size == capacity) {
             throw new IllegalStateException("batch is full");
         }
@@ -49,6 +59,7 @@ public final class Batch {
         System.arraycopy(clicks, 0, inputs, rowStart + pad, length);
         labels[size] = label;
         lengths[size] = length;
+        sources[size] = source;
         size++;
     }
 
@@ -80,6 +91,11 @@ public final class Batch {
     /** Number of real clicks in row {@code r}. */
     public int length(int r) {
         return lengths[r];
+    }
+
+    /** Index of the sequence row {@code r} was built from, -1 when unknown. */
+    public int source(int r) {
+        return sources[r];
     }
 
     /** Label of row {@code r}. */

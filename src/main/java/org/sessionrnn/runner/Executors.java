@@ -8,6 +8,9 @@ final class Executors {
     static RunExecutor forModel(String model) {
         return switch (model) {
             case "m1" -> new SoftmaxRun();
+            case "m2" -> new FineTuneRun();
+            case "m3" -> new DistillationRun();
+            case "m4" -> new EmbeddingOutputRun();
             case "pop", "spop", "itemknn" -> new BaselineRun();
             default -> throw new IllegalArgumentException("model " + model + " has no executor");
         };

@@ -4,7 +4,12 @@ import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.sessionrnn.model.DistillationModel;
+import org.sessionrnn.model.EmbeddingOutputModel;
+import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.SoftmaxWeights;
+import org.sessionrnn.spec.VariantSpec;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.RunSpec;
 
@@ -30,9 +35,31 @@ final class Preflight {
     }
 
     private static void buildOnce(RunSpec run, ExperimentData data, ExperimentSpec spec) {
-        try (SoftmaxModel model = SoftmaxModel.create(data.items(), run.variant().embedding(), run.gruSize(),
-                spec.protocol().maxLength(), run.seed())) {
+        int items = data.items();
+        int embedding = run.variant().embedding();
+        int steps = spec.protocol().maxLength();
+        try (SessionModel model = build(run, items, embedding, steps)) {
             model.parameterCount();
+        }
+    }
+
+    /** The variant's graph with placeholder weights where it would start from trained ones. */
+    private static SessionModel build(RunSpec run, int items, int embedding, int steps) {
+        VariantSpec v = run.variant();
+        return switch (v.model()) {
+            case "m3" -> DistillationModel.create(items, embedding, run.gruSize(), steps, run.seed(),
+                    untrained(run, items, embedding, steps), v.lambda(), v.temperature(), v.softLabelTopK());
+            case "m4" -> EmbeddingOutputModel.create(items, embedding, run.gruSize(),
+                    EmbeddingOutputRun.hiddenSize(v, run.gruSize()), steps, run.seed(),
+                    untrained(run, items, embedding, steps));
+            default -> SoftmaxModel.create(items, embedding, run.gruSize(), steps, run.seed());
+        };
+    }
+
+    /** Stand-in for the trained M1 a variant reads (teacher or pre-trained model). */
+    private static SoftmaxWeights untrained(RunSpec run, int items, int embedding, int steps) {
+        try (SoftmaxModel m = SoftmaxModel.create(items, embedding, run.gruSize(), steps, run.seed())) {
+            return SoftmaxWeights.of(m);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.sessionrnn.runner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.data.TrainValidation;
@@ -9,6 +10,7 @@ import org.sessionrnn.eval.EvaluationResult;
 import org.sessionrnn.eval.Evaluator;
 import org.sessionrnn.eval.ModelRanker;
 import org.sessionrnn.eval.PredictionTimer;
+import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.spec.ProtocolSpec;
 import org.sessionrnn.spec.VariantSpec;
@@ -33,11 +35,9 @@ public final class SoftmaxRun implements RunExecutor {
         TrainValidation split = split(c);
         try (SoftmaxModel model = SoftmaxModel.create(items, v.embedding(), c.run().gruSize(), p.maxLength(),
                 c.run().seed())) {
-            CheckpointedTraining.Result trained = CheckpointedTraining.fit(c, model, split);
-            EvaluationResult test = evaluate(c, model);
-            PredictionTimer.Timing timing = TIMER.measure(model, c.data().test(), p.maxLength(), items, p.cutoff());
-            return new RunOutcome(test, split.train().size(), split.validation().size(), trained.history(),
-                    trained.bestEpoch(), trained.trainSeconds(), model.parameterCount(), timing, trained.facts());
+            RunOutcome outcome = NeuralRun.trainAndMeasure(c, model, split, Map.of());
+            PretrainedModels.offer(c, c.checkpoints().resolve("best"), outcome);
+            return outcome;
         }
     }
 
@@ -57,7 +57,7 @@ public final class SoftmaxRun implements RunExecutor {
         return new Trainer(config, listeners);
     }
 
-    static EvaluationResult evaluate(RunContext c, SoftmaxModel model) {
+    static EvaluationResult evaluate(RunContext c, SessionModel model) {
         ProtocolSpec p = c.spec().protocol();
         return new Evaluator(p.cutoff()).evaluate(
                 new ModelRanker(model, 512, p.maxLength(), c.data().items()), c.data().test());

@@ -29,7 +29,7 @@ final class BatchAssembler {
             if (dropout > 0) {
                 n = dropClicks(n, rng);
             }
-            batch.add(clicks, n, set.label(i));
+            batch.add(clicks, n, set.label(i), i);
         }
     }
 

@@ -21,7 +21,15 @@ class ExampleSpecTest {
         assertEquals(new DataSpec("synthetic", null, null, null, SyntheticSpec.DEFAULT, null, PreprocessSpec.RSC15),
                 spec.data());
         assertEquals(ProtocolSpec.DEFAULT, spec.protocol());
-        assertEquals(List.of(VariantSpec.defaults("m1")), spec.variants());
+        // the four models of the paper, at their defaults except the learning rate the example raises to 0.005
+        assertEquals(List.of(fast("m1"), fast("m2"), fast("m3"), fast("m4")), spec.variants());
+    }
+
+    private static VariantSpec fast(String model) {
+        VariantSpec d = VariantSpec.defaults(model);
+        return new VariantSpec(d.label(), d.model(), d.gruSizes(), d.embedding(), d.embeddingDropout(), d.batchSize(),
+                0.005, d.maxEpochs(), d.patience(), d.lambda(), d.temperature(), d.softLabelTopK(), d.hiddenSize(),
+                d.neighbours(), d.knnLambda(), d.knnAlpha());
     }
 
     @Test

@@ -16,8 +16,15 @@ class GridExpanderTest {
     @Test
     void exampleGridHasOneRunPerFractionWithStableIds() {
         List<String> ids = runs("experiments/fractions.yaml").stream().map(RunSpec::id).toList();
-        assertEquals(List.of("m1-gru100-f1_256-s1", "m1-gru100-f1_64-s1", "m1-gru100-f1_16-s1",
-                "m1-gru100-f1_4-s1", "m1-gru100-f1-s1"), ids);
+        List<String> expected = new java.util.ArrayList<>();
+        for (String model : List.of("m1", "m2", "m3", "m4")) {
+            for (String f : List.of("f1_256", "f1_64", "f1_16", "f1_4", "f1")) {
+                if (!(model.equals("m2") && f.equals("f1"))) {
+                    expected.add(model + "-gru100-" + f + "-s1");
+                }
+            }
+        }
+        assertEquals(expected, ids);
         assertEquals(ids, runs("experiments/fractions.yaml").stream().map(RunSpec::id).toList());
     }
 

@@ -18,12 +18,12 @@ class OverrideTest {
     @Test
     void pointsTheExampleAtGru4recFiles() {
         ExperimentSpec spec = load("data.source=gru4rec", "data.train=../shared/data/rsc15-100k/train_full.tsv",
-                "data.test=../shared/data/rsc15-100k/test.tsv", "protocol.fractions=[1]");
+                "data.test=../shared/data/rsc15-100k/test.tsv", "protocol.fractions=[1/4, 1]");
         assertEquals("gru4rec", spec.data().source());
         assertEquals(Path.of("../shared/data/rsc15-100k/train_full.tsv"), spec.data().train());
         assertEquals(Path.of("../shared/data/rsc15-100k/test.tsv"), spec.data().test());
         assertNull(spec.data().synthetic());
-        assertEquals(List.of(Fraction.ONE), spec.protocol().fractions());
+        assertEquals(List.of(new Fraction(1, 4), Fraction.ONE), spec.protocol().fractions());
     }
 
     @Test
@@ -44,8 +44,8 @@ class OverrideTest {
 
     @Test
     void appendsVariantsAndCreatesMissingSections() {
-        ExperimentSpec spec = load("variants.1.model=pop", "data.synthetic.clicks=1000");
-        assertEquals(List.of("m1", "pop"), spec.variants().stream().map(VariantSpec::label).toList());
+        ExperimentSpec spec = load("variants.4.model=pop", "data.synthetic.clicks=1000");
+        assertEquals(List.of("m1", "m2", "m3", "m4", "pop"), spec.variants().stream().map(VariantSpec::label).toList());
         assertEquals(1000, spec.data().synthetic().clicks());
         assertEquals(SyntheticSpec.DEFAULT.items(), spec.data().synthetic().items());
     }
@@ -61,7 +61,7 @@ class OverrideTest {
     @Test
     void malformedOrMisaddressedOverridesAreReportedAtTheFlag() {
         assertMessage("--set variants.m9.max_epochs=3: variants: no entry labelled 'm9'", "variants.m9.max_epochs=3");
-        assertMessage("--set variants.5.model=pop: variants: index 5 is past the end (the list has 1 entries; use 1"
+        assertMessage("--set variants.5.model=pop: variants: index 5 is past the end (the list has 4 entries; use 4"
                 + " to append)", "variants.5.model=pop");
         assertMessage("--set cutoff: expected key=value, e.g. --set protocol.cutoff=10", "cutoff");
         assertMessage("--set variants.0.max_epoch=3: unknown key 'max_epoch' in variants[0] (did you mean "

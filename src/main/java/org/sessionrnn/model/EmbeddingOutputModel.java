@@ -1,0 +1,242 @@
+package org.sessionrnn.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gather;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Sum;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * M4 of the paper: the GRU state goes through one fully connected tanh layer, then a linear layer into the item
+ * embedding space; the loss is the cosine distance {@code 1 - cos(output, e_label)} to the true next item's
+ * embedding, and a prediction is the items whose embeddings are most cosine-similar to the output.
+ *
+ * <p>The target embeddings {@code e} are those of an M1 trained on the full training set, normalised once and
+ * held as a graph constant: they cannot move, and no optimiser ever sees them. The model's own input embedding
+ * is a variable initialised from the same M1 embedding and trained with the rest (a fresh one would have to
+ * relearn what the targets already encode). Tanh is used for the hidden layer: it keeps the layer's output
+ * bounded like the GRU state it reads, which is the stability the paper added the layer for.
+ *
+ * <p>Ranks are computed in the graph by counting items whose similarity is above (standard) or at least
+ * (conservative) the label's, as for M1.
+ */
+public final class EmbeddingOutputModel implements SessionModel {
+    private final Graph graph;
+    private final Ops tf;
+    private final Session session;
+    private final GruEncoder encoder;
+    private final int steps;
+    private final Placeholder<TInt32> inputs;
+    private final Placeholder<TInt32> labels;
+    private final List<Variable<TFloat32>> headVariables = new ArrayList<>();
+    private final Operand<TFloat32> targets;
+    private final Operand<TFloat32> similarity;
+    private final Operand<TInt32> rankStandard;
+    private final Operand<TInt32> rankConservative;
+    private final Placeholder<TInt32> topK;
+    private final Operand<TInt32> topItems;
+    private final Operand<TFloat32> loss;
+    private final AdamOptimizer adam;
+    private long stepCount;
+
+    private EmbeddingOutputModel(int items, int embedding, int gru, int hiddenSize, int steps, long seed,
+                                 float[] targetEmbedding) {
+        this.graph = new Graph();
+        this.tf = Ops.create(graph);
+        this.steps = steps;
+        Initializers init = new Initializers(tf, seed);
+        this.encoder = new GruEncoder(tf, init, items, embedding, gru);
+        this.inputs = tf.withName("inputs").placeholder(TInt32.class);
+        this.labels = tf.withName("labels").placeholder(TInt32.class);
+        Ops head = tf.withSubScope("head");
+        Variable<TFloat32> hiddenKernel = head.withName("hidden_kernel").variable(init.glorot(gru, hiddenSize));
+        Variable<TFloat32> hiddenBias = head.withName("hidden_bias").variable(init.zeros(hiddenSize));
+        Variable<TFloat32> outKernel = head.withName("out_kernel").variable(init.glorot(hiddenSize, embedding));
+        Variable<TFloat32> outBias = head.withName("out_bias").variable(init.zeros(embedding));
+        headVariables.addAll(List.of(hiddenKernel, hiddenBias, outKernel, outBias));
+        Operand<TFloat32> hidden = tf.math.tanh(tf.nn.biasAdd(tf.linalg.matMul(encoder.encode(inputs, steps),
+                hiddenKernel), hiddenBias));
+        Operand<TFloat32> output = unitRows(tf.nn.biasAdd(tf.linalg.matMul(hidden, outKernel), outBias));
+        this.targets = tf.withName("target_embedding").constant(Shape.of(items, embedding),
+                DataBuffers.of(normalisedRows(targetEmbedding, items, embedding), true, false));
+        Operand<TFloat32> target = tf.gather(targets, labels, tf.constant(0));
+        Operand<TFloat32> cosine = tf.sum(tf.math.mul(output, target), tf.constant(1));
+        this.loss = tf.math.mean(tf.math.sub(tf.constant(1f), cosine), tf.constant(0));
+        this.similarity = tf.linalg.matMul(output, targets, org.tensorflow.op.linalg.MatMul.transposeB(true));
+        Operand<TFloat32> labelScore = tf.gather(similarity, tf.expandDims(labels, tf.constant(1)), tf.constant(1),
+                Gather.batchDims(1L));
+        this.rankStandard = tf.math.add(countAbove(tf.math.greater(similarity, labelScore)), tf.constant(1));
+        this.rankConservative = countAbove(tf.math.greaterEqual(similarity, labelScore));
+        this.topK = tf.placeholder(TInt32.class);
+        this.topItems = tf.nn.topK(similarity, topK, TInt32.class).indices();
+        List<Variable<TFloat32>> vars = trainableVariables();
+        Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
+        Output<?>[] grads = graph.addGradients("grad", new Output<?>[]{loss.asOutput()}, xs, null);
+        this.adam = new AdamOptimizer(tf, vars, grads);
+        this.session = new Session(graph);
+        session.initialize();
+    }
+
+    /**
+     * An M4 ready to train.
+     *
+     * @param items           catalogue size
+     * @param embedding       item embedding size (the output space)
+     * @param gru             GRU units
+     * @param hiddenSize      units of the fully connected layer after the GRU
+     * @param steps           input steps
+     * @param seed            seed of every initializer
+     * @param pretrained      the full-data M1 whose embedding gives the fixed targets and the initial input embedding
+     */
+    public static EmbeddingOutputModel create(int items, int embedding, int gru, int hiddenSize, int steps,
+                                              long seed, SoftmaxWeights pretrained) {
+        EmbeddingOutputModel model = new EmbeddingOutputModel(items, embedding, gru, hiddenSize, steps, seed,
+                pretrained.embedding());
+        SoftmaxWeights.assign(model.tf, model.session, List.of(model.encoder.embedding()),
+                List.of(pretrained.embedding()));
+        return model;
+    }
+
+    /** Unit-length rows; the epsilon keeps an all-zero row at zero instead of NaN. */
+    private Operand<TFloat32> unitRows(Operand<TFloat32> x) {
+        Operand<TFloat32> squares = tf.sum(tf.math.mul(x, x), tf.constant(1), Sum.keepDims(true));
+        return tf.math.mul(x, tf.math.rsqrt(tf.math.add(squares, tf.constant(1e-12f))));
+    }
+
+    /** The first {@code items} rows (the padding row is no prediction target), each scaled to unit length. */
+    static float[] normalisedRows(float[] embedding, int items, int dim) {
+        float[] out = new float[items * dim];
+        for (int i = 0; i < items; i++) {
+            double norm = 0;
+            for (int d = 0; d < dim; d++) {
+                norm += (double) embedding[i * dim + d] * embedding[i * dim + d];
+            }
+            double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+            for (int d = 0; d < dim; d++) {
+                out[i * dim + d] = (float) (embedding[i * dim + d] * scale);
+            }
+        }
+        return out;
+    }
+
+    private Operand<TInt32> countAbove(Operand<TBool> mask) {
+        return tf.sum(tf.dtypes.cast(mask, TInt32.class), tf.constant(1));
+    }
+
+    /** Variables updated by training: encoder (input embedding included) and the two dense layers. */
+    List<Variable<TFloat32>> trainableVariables() {
+        List<Variable<TFloat32>> vars = new ArrayList<>(encoder.variables());
+        vars.addAll(headVariables);
+        return vars;
+    }
+
+    @Override
+    public double trainStep(Batch batch, float learningRate) {
+        stepCount++;
+        try (TInt32 in = TensorFeeds.ints(batch.inputs(), batch.size(), steps);
+             TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
+             TFloat32 p1 = TFloat32.scalarOf((float) Math.pow(AdamOptimizer.BETA1, stepCount));
+             TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(AdamOptimizer.BETA2, stepCount));
+             TFloat32 lr = TFloat32.scalarOf(learningRate);
+             Result r = session.runner().feed(inputs, in).feed(labels, lab).feed(adam.beta1Power(), p1)
+                     .feed(adam.beta2Power(), p2).feed(adam.learningRate(), lr).addTarget(adam.update())
+                     .fetch(loss).run()) {
+            return TensorFeeds.scalar(r.get(0));
+        }
+    }
+
+    @Override
+    public void rank(Batch batch, int[] standard, int[] conservative) {
+        try (TInt32 in = TensorFeeds.ints(batch.inputs(), batch.size(), steps);
+             TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
+             Result r = session.runner().feed(inputs, in).feed(labels, lab).fetch(rankStandard)
+                     .fetch(rankConservative).run()) {
+            TensorFeeds.read(r.get(0), standard);
+            TensorFeeds.read(r.get(1), conservative);
+        }
+    }
+
+    @Override
+    public void predictTopK(Batch batch, int k, int[] dst) {
+        try (TInt32 in = TensorFeeds.ints(batch.inputs(), batch.size(), steps); TInt32 kk = TInt32.scalarOf(k);
+             Result r = session.runner().feed(inputs, in).feed(topK, kk).fetch(topItems).run()) {
+            TensorFeeds.read(r.get(0), dst);
+        }
+    }
+
+    /**
+     * Trained parameters used at prediction time: input embedding, GRU and the two dense layers. The fixed
+     * {@code items x embedding} target matrix is also read at prediction time but is not counted (see
+     * {@link #targetParameterCount()}), as in the paper's Table 2.
+     */
+    @Override
+    public long parameterCount() {
+        long n = 0;
+        for (Variable<TFloat32> v : trainableVariables()) {
+            n += v.shape().size();
+        }
+        return n;
+    }
+
+    /** Size of the fixed target embedding matrix. */
+    public long targetParameterCount() {
+        return targets.shape().size();
+    }
+
+    /** The target embeddings as the graph holds them (unit rows), {@code items x embedding} row-major. */
+    public float[] targetEmbedding() {
+        try (Result r = session.runner().fetch(targets).run()) {
+            float[] out = new float[(int) targets.shape().size()];
+            TensorFeeds.read(r.get(0), out);
+            return out;
+        }
+    }
+
+    /** The current value of the input embedding. */
+    public float[] inputEmbedding() {
+        try (Result r = session.runner().fetch(encoder.embedding()).run()) {
+            float[] out = new float[(int) encoder.embedding().shape().size()];
+            TensorFeeds.read(r.get(0), out);
+            return out;
+        }
+    }
+
+    @Override
+    public void save(Path prefix) {
+        session.save(prefix.toString());
+    }
+
+    @Override
+    public void restore(Path prefix) {
+        session.restore(prefix.toString());
+    }
+
+    @Override
+    public long steps() {
+        return stepCount;
+    }
+
+    @Override
+    public void setSteps(long steps) {
+        this.stepCount = steps;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}

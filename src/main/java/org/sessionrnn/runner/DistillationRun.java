@@ -1,0 +1,45 @@
+package org.sessionrnn.runner;
+
+import java.nio.file.Files;
+import java.util.Map;
+import org.sessionrnn.data.PrivilegedSequences;
+import org.sessionrnn.data.TrainValidation;
+import org.sessionrnn.model.DistillationModel;
+import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.SoftmaxWeights;
+import org.sessionrnn.spec.VariantSpec;
+import org.sessionrnn.train.EarlyStopping;
+
+/**
+ * M3: trains a teacher M1 on the privileged (reversed future) sequences of the run's fraction, with early
+ * stopping on the privileged sequences of the validation split, then a student with the distillation loss of
+ * {@link DistillationModel}, early-stopped on the ordinary validation Recall@k.
+ */
+final class DistillationRun implements RunExecutor {
+    @Override
+    public RunOutcome execute(RunContext c) throws Exception {
+        VariantSpec v = c.run().variant();
+        int items = c.data().items();
+        int steps = c.spec().protocol().maxLength();
+        TrainValidation split = SoftmaxRun.split(c);
+        Files.createDirectories(c.checkpoints());
+        SoftmaxWeights teacherWeights;
+        EarlyStopping teacherStopping = new EarlyStopping(v.patience(), c.checkpoints().resolve("teacher"));
+        try (SoftmaxModel teacher = SoftmaxModel.create(items, v.embedding(), c.run().gruSize(), steps,
+                c.run().seed() + 1)) {
+            c.out().println("  [" + c.run().id() + "] teacher on privileged sequences");
+            SoftmaxRun.trainer(c, teacherStopping).fit(teacher, PrivilegedSequences.of(split.train(), steps),
+                    PrivilegedSequences.of(split.validation(), steps), items);
+            teacherWeights = SoftmaxWeights.of(teacher);
+        }
+        try (DistillationModel model = DistillationModel.create(items, v.embedding(), c.run().gruSize(), steps,
+                c.run().seed(), teacherWeights, v.lambda(), v.temperature(), v.softLabelTopK())) {
+            model.usePrivilegedFrom(split.train());
+            c.out().println("  [" + c.run().id() + "] student");
+            Map<String, String> facts = Map.of("teacher_best_epoch", Integer.toString(teacherStopping.bestEpoch()),
+                    "teacher_validation_recall", Double.toString(teacherStopping.bestRecall()),
+                    "soft_label_top_k", Integer.toString(v.softLabelTopK()));
+            return NeuralRun.trainAndMeasure(c, model, split, facts);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.sessionrnn.runner;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.sessionrnn.data.SequenceSet;
+import org.sessionrnn.data.SequenceSplitter;
+import org.sessionrnn.data.TrainValidation;
+import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.SoftmaxWeights;
+import org.sessionrnn.report.AtomicFiles;
+import org.sessionrnn.spec.Fraction;
+import org.sessionrnn.spec.ProtocolSpec;
+import org.sessionrnn.spec.VariantSpec;
+import org.sessionrnn.train.EarlyStopping;
+import org.sessionrnn.train.EpochStats;
+
+/**
+ * The M1 trained on the whole training set that M2 fine-tunes and M4 takes its target embeddings from. It is
+ * trained once per (GRU size, seed, training hyperparameters, data) and cached under
+ * {@code <experimentDir>/pretrained/<key>/}: checkpoint {@code best} and {@code pretrained.json}, written
+ * atomically after the checkpoint, so a cache entry without its json is incomplete and is trained again.
+ *
+ * <p>An M1 run at fraction 1 with the same GRU size, seed and settings trains exactly this model, so when it
+ * finishes training it {@link #offer offers} its best checkpoint: the files are copied into the cache (the run's
+ * own checkpoint belongs to the run and is rewritten if the run is resumed), and M2/M4 runs later in the grid
+ * reuse it instead of training the same M1 again.
+ */
+final class PretrainedModels {
+    static final String INFO_FILE = "pretrained.json";
+
+    private PretrainedModels() {
+    }
+
+    /**
+     * A cached pre-trained M1.
+     *
+     * @param checkpoint prefix of its best checkpoint
+     * @param key        cache key: GRU size, seed and the hash of the config that produced it
+     * @param configHash hash of the training configuration and data
+     */
+    record Pretrained(Path checkpoint, String key, String configHash) {
+        SoftmaxWeights weights(RunContext c) {
+            return SoftmaxWeights.load(checkpoint, c.data().items(), c.run().variant().embedding(),
+                    c.run().gruSize(), c.spec().protocol().maxLength());
+        }
+    }
+
+    /** The pre-trained M1 for the run's GRU size, seed and hyperparameters; trains it when not cached. */
+    static Pretrained obtain(RunContext c) throws IOException {
+        Pretrained pretrained = entry(c);
+        Path dir = pretrained.checkpoint().getParent();
+        if (Files.exists(dir.resolve(INFO_FILE))) {
+            c.out().println("  [" + c.run().id() + "] reusing pre-trained M1 " + dir);
+            return pretrained;
+        }
+        c.out().println("  [" + c.run().id() + "] pre-training M1 on the full training set -> " + dir);
+        Files.createDirectories(dir);
+        train(c, dir, pretrained);
+        return pretrained;
+    }
+
+    private static void train(RunContext c, Path dir, Pretrained p) throws IOException {
+        VariantSpec v = c.run().variant();
+        ProtocolSpec protocol = c.spec().protocol();
+        SequenceSet all = SequenceSplitter.recentFraction(c.data().trainByTime(), Fraction.ONE);
+        TrainValidation split = SequenceSplitter.validationSplit(all, protocol.validationShare(), c.run().seed());
+        try (SoftmaxModel model = SoftmaxModel.create(c.data().items(), v.embedding(), c.run().gruSize(),
+                protocol.maxLength(), c.run().seed())) {
+            EarlyStopping stopping = new EarlyStopping(v.patience(), p.checkpoint());
+            List<EpochStats> history = SoftmaxRun.trainer(c, stopping).fit(model, split.train(), split.validation(),
+                    c.data().items());
+            writeInfo(c, dir, p, history.size(), stopping.bestEpoch(), stopping.bestRecall());
+        }
+    }
+
+    /** The cache entry's description; written last and atomically, it marks the entry complete. */
+    private static void writeInfo(RunContext c, Path dir, Pretrained p, int epochs, int bestEpoch,
+                                  double bestRecall) throws IOException {
+        java.util.Map<String, Object> info = new java.util.LinkedHashMap<>();
+        info.put("key", p.key());
+        info.put("config_hash", p.configHash());
+        info.put("created_by_run", c.run().id());
+        info.put("config", config(c));
+        info.put("epochs", epochs);
+        info.put("best_epoch", bestEpoch);
+        info.put("best_validation_recall", bestRecall);
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(info);
+        AtomicFiles.writeString(dir.resolve(INFO_FILE), json);
+    }
+
+    /**
+     * Called by M1 runs after training: at fraction 1 with no cache entry yet, copies the run's best checkpoint
+     * into the cache. Other fractions change nothing.
+     */
+    static void offer(RunContext c, Path bestPrefix, RunOutcome outcome) throws IOException {
+        if (!c.run().fraction().equals(Fraction.ONE) || outcome.bestEpoch() == 0) {
+            return;
+        }
+        Pretrained entry = entry(c);
+        Path dir = entry.checkpoint().getParent();
+        if (Files.exists(dir.resolve(INFO_FILE))) {
+            return;
+        }
+        Files.createDirectories(dir);
+        String prefix = bestPrefix.getFileName().toString() + ".";
+        try (var files = Files.list(bestPrefix.getParent())) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.copy(f, dir.resolve("best." + f.getFileName().toString().substring(prefix.length())),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        double bestRecall = outcome.history().stream().filter(e -> e.epoch() == outcome.bestEpoch())
+                .mapToDouble(EpochStats::validationRecall).findFirst().orElse(Double.NaN);
+        writeInfo(c, dir, entry, outcome.history().size(), outcome.bestEpoch(), bestRecall);
+    }
+
+    /** The cache entry of the run's GRU size, seed and settings. */
+    private static Pretrained entry(RunContext c) {
+        String hash = configHash(c);
+        String key = "m1-gru" + c.run().gruSize() + "-s" + c.run().seed() + "-" + hash;
+        Path dir = c.spec().experimentDir().resolve("pretrained").resolve(key);
+        return new Pretrained(dir.resolve("best"), key, hash);
+    }
+
+    /** Everything that changes the pre-trained model, as text. */
+    static String config(RunContext c) {
+        VariantSpec v = c.run().variant();
+        ProtocolSpec p = c.spec().protocol();
+        return "gru=" + c.run().gruSize() + ";seed=" + c.run().seed() + ";embedding=" + v.embedding()
+                + ";dropout=" + v.embeddingDropout() + ";batch=" + v.batchSize() + ";lr=" + v.learningRate()
+                + ";max_epochs=" + v.maxEpochs() + ";patience=" + v.patience() + ";max_length=" + p.maxLength()
+                + ";validation_share=" + p.validationShare() + ";cutoff=" + p.cutoff() + ";items=" + c.data().items()
+                + ";train_sequences=" + c.data().trainByTime().size();
+    }
+
+    static String configHash(RunContext c) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(config(c).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
