@@ -32,6 +32,25 @@ public final class Benchmark {
         add("peak RSS (training, evaluation, prediction)", single(PeakMemory.peakRssBytes() / 1e6), "MB", "VmHWM");
         add("preprocessing (read + RSC15 filter/split)", PreprocessBench.clicksPerSecond(s), "clicks/s",
                 String.format(Locale.ROOT, "%,d synthetic raw clicks", s.clicks()));
+        return table();
+    }
+
+    /**
+     * Only M1 training and evaluation, per second of wall time and per second of process CPU time (for A/B
+     * comparisons of model code on a busy machine); returns the table.
+     */
+    public String runModels() {
+        ModelBench bench = new ModelBench(s);
+        try (SoftmaxModel model = SoftmaxModel.create(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed())) {
+            add("M1 training", bench.training(model, false), "seq/s", "wall");
+            add("M1 training", bench.training(model, true), "seq/CPU-s", "process CPU time");
+            add("M1 evaluation", bench.evaluation(model, false), "prefixes/s", "wall");
+            add("M1 evaluation", bench.evaluation(model, true), "prefixes/CPU-s", "process CPU time");
+        }
+        return table();
+    }
+
+    private String table() {
         AlignedTable table = new AlignedTable(List.of("measurement", "median", "min", "max", "unit", "note"));
         rows.forEach(table::add);
         return table.plain();

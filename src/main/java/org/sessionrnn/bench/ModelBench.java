@@ -24,20 +24,32 @@ final class ModelBench {
 
     /** Training sequences per second. */
     Samples training(SoftmaxModel model) {
+        return training(model, false);
+    }
+
+    /** Training sequences per second of wall time, or of process CPU time. */
+    Samples training(SoftmaxModel model, boolean cpuTime) {
         Batch[] batches = batches();
-        return Stopwatch.rates(1, s.repeats(), () -> {
+        Stopwatch.Work work = () -> {
             for (Batch b : batches) {
                 model.trainStep(b, LEARNING_RATE);
             }
             return sequences.size();
-        });
+        };
+        return cpuTime ? Stopwatch.cpuRates(1, s.repeats(), work) : Stopwatch.rates(1, s.repeats(), work);
     }
 
     /** Evaluated prefixes per second. */
     Samples evaluation(SoftmaxModel model) {
+        return evaluation(model, false);
+    }
+
+    /** Evaluated prefixes per second of wall time, or of process CPU time. */
+    Samples evaluation(SoftmaxModel model, boolean cpuTime) {
         Evaluator evaluator = new Evaluator(20);
         ModelRanker ranker = new ModelRanker(model, s.batch(), s.steps(), s.items());
-        return Stopwatch.rates(1, s.repeats(), () -> evaluator.evaluate(ranker, sequences).metrics().count());
+        Stopwatch.Work work = () -> evaluator.evaluate(ranker, sequences).metrics().count();
+        return cpuTime ? Stopwatch.cpuRates(1, s.repeats(), work) : Stopwatch.rates(1, s.repeats(), work);
     }
 
     /** The sequences cut into filled batches, so that filling is not timed (the trainer overlaps little of it). */
