@@ -61,6 +61,17 @@ public final class OutputLayerProbe {
             targets.put("scatter + dh = g W^T", tf.linalg.matMul(scatterGrad, w, MatMul.transposeB(true)));
             targets.put("scatter + dW = h^T g", tf.linalg.matMul(h, scatterGrad, MatMul.transposeA(true)));
             targets.put("scatter + db = BiasAddGrad(g)", tf.nn.biasAddGrad(scatterGrad));
+            for (long parts : new long[]{2, 4}) {
+                java.util.List<Operand<TFloat32>> partial = new java.util.ArrayList<>();
+                for (int i = 0; i < parts; i++) {
+                    long from = items * i / parts;
+                    long size = items * (i + 1) / parts - from;
+                    Operand<TFloat32> gi = tf.slice(scatterGrad, tf.constant(new long[]{0, from}), tf.constant(new long[]{-1, size}));
+                    Operand<TFloat32> wi = tf.slice(w, tf.constant(new long[]{0, from}), tf.constant(new long[]{-1, size}));
+                    partial.add(tf.linalg.matMul(gi, wi, MatMul.transposeB(true)));
+                }
+                targets.put("scatter + dh in " + parts + " item chunks", tf.math.addN(partial));
+            }
             session.initialize();
             targets.forEach((name, op) -> {
                 Samples ms = Stopwatch.rates(3, repeats, () -> {

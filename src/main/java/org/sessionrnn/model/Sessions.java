@@ -19,8 +19,8 @@ public final class Sessions {
     public static ConfigProto config() {
         int cores = Runtime.getRuntime().availableProcessors();
         return ConfigProto.newBuilder()
-                .setIntraOpParallelismThreads(Integer.getInteger("sessionrnn.intraOp", cores))
-                .setInterOpParallelismThreads(Integer.getInteger("sessionrnn.interOp", 1))
+                .setIntraOpParallelismThreads(Integer.getInteger("sessionrnn.intraOp", 0))
+                .setInterOpParallelismThreads(Integer.getInteger("sessionrnn.interOp", 0))
                 .build();
     }
 

@@ -71,7 +71,7 @@ public class SoftmaxModel implements SessionModel {
         this.rankConservative = countAbove(tf.math.greaterEqual(logits, target));
         this.topK = tf.placeholder(TInt32.class);
         this.topItems = tf.nn.topK(logits, topK, TInt32.class).indices();
-        this.session = new Session(graph);
+        this.session = Sessions.open(graph);
         this.feeds = new ReusableFeeds(steps, 3);
     }
 
