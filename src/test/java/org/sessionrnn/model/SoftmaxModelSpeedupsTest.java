@@ -81,6 +81,51 @@ class SoftmaxModelSpeedupsTest {
         }
     }
 
+    @Test
+    void chunkedCountsRankLikeCountingInJavaWithTies() {
+        int items = 600; // three chunks of 255, the last one padded
+        Batch batch = new Batch(40, STEPS, items);
+        SplittableRandom random = new SplittableRandom(3);
+        int[] clicks = new int[STEPS];
+        for (int r = 0; r < 40; r++) {
+            int length = 1 + random.nextInt(STEPS);
+            for (int t = 0; t < length; t++) {
+                clicks[t] = random.nextInt(items);
+            }
+            batch.add(clicks, length, random.nextInt(items));
+        }
+        try (SoftmaxModel model = SoftmaxModel.create(items, 8, 16, STEPS, 4)) {
+            forceTies(model, items);
+            float[] logits = new float[40 * items];
+            try (TInt32 in = TensorFeeds.ints(batch.inputs(), 40, STEPS);
+                 Result r = model.session.runner().feed(model.inputs, in).fetch(model.logits).run()) {
+                TensorFeeds.read(r.get(0), logits);
+            }
+            int[] standard = new int[40];
+            int[] conservative = new int[40];
+            model.rank(batch, standard, conservative);
+            boolean sawTies = false;
+            for (int r = 0; r < 40; r++) {
+                int label = batch.label(r);
+                assertEquals(org.sessionrnn.eval.Ranks.standard(logits, r * items, items, label), standard[r]);
+                assertEquals(org.sessionrnn.eval.Ranks.conservative(logits, r * items, items, label), conservative[r]);
+                sawTies |= conservative[r] > standard[r];
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(sawTies, "the test needs tied scores");
+        }
+    }
+
+    /** Only 7 distinct output columns and a zero bias: every item ties with about 85 others. */
+    private static void forceTies(SoftmaxModel model, int items) {
+        float[][] kernel = new float[16][items];
+        for (int h = 0; h < 16; h++) {
+            for (int j = 0; j < items; j++) {
+                kernel[h][j] = ((h * 31 + j % 7) % 11 - 5) / 10f;
+            }
+        }
+        model.session.runner().addTarget(model.tf.assign(model.outputKernel, model.tf.constant(kernel))).run();
+    }
+
     private static int[][] freshRanks(SoftmaxModel model, Batch b) {
         int[][] ranks = new int[2][b.size()];
         try (TInt32 in = TensorFeeds.ints(b.inputs(), b.size(), STEPS); TInt32 lab = TensorFeeds.ints(b.labels(), b.size());
