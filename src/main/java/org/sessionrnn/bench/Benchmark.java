@@ -40,8 +40,15 @@ public final class Benchmark {
      * comparisons of model code on a busy machine); returns the table.
      */
     public String runModels() {
-        ModelBench bench = new ModelBench(s);
         try (SoftmaxModel model = SoftmaxModel.create(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed())) {
+            return runModels(model);
+        }
+    }
+
+    /** As {@link #runModels()} for a given model (e.g. a training variant); the caller closes it. */
+    public String runModels(SoftmaxModel model) {
+        ModelBench bench = new ModelBench(s);
+        {
             add("M1 training", bench.training(model, false), "seq/s", "wall");
             add("M1 training", bench.training(model, true), "seq/CPU-s", "process CPU time");
             add("M1 evaluation", bench.evaluation(model, false), "prefixes/s", "wall");

@@ -39,6 +39,8 @@ public class SoftmaxModel implements SessionModel {
     protected final Variable<TFloat32> outputKernel;
     protected final Variable<TFloat32> outputBias;
     protected final Operand<TFloat32> logits;
+    /** The GRU's final state, the left factor of the output layer's product. */
+    private final Operand<TFloat32> state;
     private final Operand<TInt32> rankStandard;
     private final Operand<TInt32> rankConservative;
     private final Placeholder<TInt32> topK;
@@ -67,7 +69,7 @@ public class SoftmaxModel implements SessionModel {
         Ops out = tf.withSubScope("output");
         this.outputKernel = out.withName("kernel").variable(init.glorot(hidden, items));
         this.outputBias = out.withName("bias").variable(init.zeros(items));
-        Operand<TFloat32> state = encoder.encode(inputs, steps);
+        this.state = encoder.encode(inputs, steps);
         this.logits = tf.nn.biasAdd(tf.linalg.matMul(state, outputKernel), outputBias);
         Operand<TFloat32> target = tf.gather(logits, tf.expandDims(labels, tf.constant(1)), tf.constant(1),
                 org.tensorflow.op.core.Gather.batchDims(1L));
@@ -185,6 +187,11 @@ public class SoftmaxModel implements SessionModel {
         return feedExtra(session.runner(), batch).feed(inputs, feeds.inputs(batch)).feed(labels, feeds.labels(batch))
                 .feed(adam.beta1Power(), feeds.scalar(0, b1)).feed(adam.beta2Power(), feeds.scalar(1, b2))
                 .feed(adam.learningRate(), feeds.scalar(2, learningRate)).addTarget(adam.update());
+    }
+
+    /** The GRU's final state {@code [batch, hidden]} (for losses over a subset of the output layer). */
+    Operand<TFloat32> finalState() {
+        return state;
     }
 
     /** Hook for subclasses that feed more than inputs and labels during training (e.g. a teacher's input). */
