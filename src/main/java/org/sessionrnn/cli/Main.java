@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "runner.jar", mixinStandardHelpOptions = true, version = "SessionRNN 0.1",
         description = "Reproduces 'Improved RNNs for Session-based Recommendations' from a YAML experiment spec.",
-        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input: spec, data files, command line, or a results folder another runner holds. */
     public static final int INPUT_ERROR = 2;

@@ -11,20 +11,24 @@ import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.nn.SparseSoftmaxCrossEntropyWithLogits;
+import org.tensorflow.op.core.Stack;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TUint8;
 
 /**
  * M1 of the paper: embedding, one GRU layer, a dense softmax over all items, cross-entropy, Adam. Ranks are
  * computed inside the graph by comparing every item's logit with the target's (softmax is monotonic, so
  * logits rank exactly as probabilities do, without the exp round-off that can merge near-equal probabilities).
  *
- * <p>The loss gradient is the op's own backprop output {@code softmax - onehot}, pushed through the rest of the
- * graph with {@code Graph.addGradients(y, x, dy)}: TF Java has no registered gradient for the sparse
- * cross-entropy op, and this is the cheapest correct one.
+ * <p>The loss gradient {@code softmax - onehot} is built directly from the Softmax op and pushed through the rest
+ * of the graph with {@code Graph.addGradients(y, x, dy)}: TF Java has no registered gradient for the sparse
+ * cross-entropy op, and its kernel is several times slower than Softmax (see {@link #buildLoss()}).
  */
 public class SoftmaxModel implements SessionModel {
+    /** Mask entries summed in bytes before widening: at most 255 ones fit in an unsigned byte. */
+    private static final int COUNT_CHUNK = 255;
+
     protected final Graph graph;
     protected final Ops tf;
     protected final Session session;
@@ -35,6 +39,8 @@ public class SoftmaxModel implements SessionModel {
     protected final Variable<TFloat32> outputKernel;
     protected final Variable<TFloat32> outputBias;
     protected final Operand<TFloat32> logits;
+    /** The GRU's final state, the left factor of the output layer's product. */
+    private final Operand<TFloat32> state;
     private final Operand<TInt32> rankStandard;
     private final Operand<TInt32> rankConservative;
     private final Placeholder<TInt32> topK;
@@ -42,6 +48,8 @@ public class SoftmaxModel implements SessionModel {
     private Operand<TFloat32> loss;
     private AdamOptimizer adam;
     private long stepCount;
+    /** Inputs, labels and Adam's three scalars, reused across steps (native allocations cost per step). */
+    private final ReusableFeeds feeds;
 
     /**
      * @param items     catalogue size
@@ -61,7 +69,7 @@ public class SoftmaxModel implements SessionModel {
         Ops out = tf.withSubScope("output");
         this.outputKernel = out.withName("kernel").variable(init.glorot(hidden, items));
         this.outputBias = out.withName("bias").variable(init.zeros(items));
-        Operand<TFloat32> state = encoder.encode(inputs, steps);
+        this.state = encoder.encode(inputs, steps);
         this.logits = tf.nn.biasAdd(tf.linalg.matMul(state, outputKernel), outputBias);
         Operand<TFloat32> target = tf.gather(logits, tf.expandDims(labels, tf.constant(1)), tf.constant(1),
                 org.tensorflow.op.core.Gather.batchDims(1L));
@@ -69,11 +77,24 @@ public class SoftmaxModel implements SessionModel {
         this.rankConservative = countAbove(tf.math.greaterEqual(logits, target));
         this.topK = tf.placeholder(TInt32.class);
         this.topItems = tf.nn.topK(logits, topK, TInt32.class).indices();
-        this.session = new Session(graph);
+        this.session = Sessions.open(graph);
+        this.feeds = new ReusableFeeds(steps, 3);
     }
 
+    /**
+     * Number of true entries per row of a {@code [batch, items]} mask. Summing int32 casts of the mask wrote and
+     * read 77 MB per count at 37,483 items; instead the mask becomes bytes, is padded to whole chunks of
+     * {@value #COUNT_CHUNK} (so a byte sum cannot overflow), summed per chunk in bytes, and only the
+     * {@code [batch, items / chunk]} chunk sums are widened. Exact for every catalogue size.
+     */
     private Operand<TInt32> countAbove(Operand<org.tensorflow.types.TBool> mask) {
-        return tf.sum(tf.dtypes.cast(mask, TInt32.class), tf.constant(1));
+        int items = encoder.items();
+        int chunks = (items + COUNT_CHUNK - 1) / COUNT_CHUNK;
+        Operand<TUint8> bytes = tf.pad(tf.dtypes.cast(mask, TUint8.class),
+                tf.constant(new int[][]{{0, 0}, {0, chunks * COUNT_CHUNK - items}}), tf.constant(TUint8.class, 0));
+        Operand<TUint8> perChunk = tf.sum(tf.reshape(bytes, tf.constant(new long[]{-1, chunks, COUNT_CHUNK})),
+                tf.constant(2));
+        return tf.sum(tf.dtypes.cast(perChunk, TInt32.class), tf.constant(1));
     }
 
     /**
@@ -88,20 +109,52 @@ public class SoftmaxModel implements SessionModel {
         Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
         Output<?>[] grads = graph.addGradients("grad", new Output<?>[]{lg.y().asOutput()}, xs,
                 new Output<?>[]{lg.dy().asOutput()});
+        if (lg.gradientDivisor() != null) {
+            for (int i = 0; i < grads.length; i++) {
+                grads[i] = tf.math.div(asFloats(grads[i]), lg.gradientDivisor()).asOutput();
+            }
+        }
         this.adam = new AdamOptimizer(tf, vars, grads);
         session.initialize();
     }
 
-    /** A scalar loss, and the gradient {@code dy} of that loss with respect to an intermediate {@code y}. */
-    protected record LossAndGradient(Operand<TFloat32> loss, Operand<TFloat32> y, Operand<TFloat32> dy) {
+    @SuppressWarnings("unchecked")
+    private static Operand<TFloat32> asFloats(Output<?> output) {
+        return (Operand<TFloat32>) output;
     }
 
-    /** Mean sparse softmax cross-entropy; its gradient w.r.t. the logits is (softmax - onehot) / batch. */
+    /**
+     * A scalar loss, and the gradient {@code dy} of that loss with respect to an intermediate {@code y}. When
+     * {@code gradientDivisor} is set, {@code dy} is the gradient times that divisor and the variables' gradients
+     * are divided by it instead: dividing the small parameter gradients is cheaper than dividing a
+     * {@code [batch, items]} tensor, and the same number (exactly so when the divisor is a power of two).
+     */
+    protected record LossAndGradient(Operand<TFloat32> loss, Operand<TFloat32> y, Operand<TFloat32> dy,
+                                     Operand<TFloat32> gradientDivisor) {
+        /** A loss whose {@code dy} is the gradient itself. */
+        public LossAndGradient(Operand<TFloat32> loss, Operand<TFloat32> y, Operand<TFloat32> dy) {
+            this(loss, y, dy, null);
+        }
+    }
+
+    /**
+     * Mean softmax cross-entropy. Its gradient w.r.t. the logits is {@code (softmax - onehot) / batch}; it is
+     * built from the Softmax op, subtracting 1 at each row's label in place, rather than with
+     * {@code SparseSoftmaxCrossEntropyWithLogits}, whose CPU kernel took several times as long as Softmax at
+     * 37,483 items (docs/performance.md). The loss is {@code -log p(label)}, the same number as the op's
+     * {@code logsumexp - logit}; a probability that underflows is floored at the smallest normal float (loss
+     * 87.3) so that the reported loss stays finite; the gradient does not depend on the loss value.
+     */
     protected LossAndGradient buildLoss() {
-        SparseSoftmaxCrossEntropyWithLogits<TFloat32> ce = tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits, labels);
+        Operand<TFloat32> probabilities = tf.nn.softmax(logits);
+        Operand<TInt32> rows = tf.range(tf.constant(0), tf.size(labels), tf.constant(1));
+        Operand<TInt32> at = tf.stack(List.of(rows, labels), Stack.axis(1L));
+        Operand<TFloat32> target = tf.gatherNd(probabilities, at);
+        Operand<TFloat32> nll = tf.math.neg(tf.math.log(tf.math.maximum(target, tf.constant(Float.MIN_NORMAL))));
         Operand<TFloat32> batchSize = tf.dtypes.cast(tf.size(labels), TFloat32.class);
-        Operand<TFloat32> mean = tf.math.div(tf.sum(ce.loss(), tf.constant(0)), batchSize);
-        return new LossAndGradient(mean, logits, tf.math.div(ce.backprop(), batchSize));
+        Operand<TFloat32> mean = tf.math.div(tf.sum(nll, tf.constant(0)), batchSize);
+        Operand<TFloat32> softmaxMinusOneHot = tf.tensorScatterNdSub(probabilities, at, tf.onesLike(target));
+        return new LossAndGradient(mean, logits, softmaxMinusOneHot, batchSize);
     }
 
     /** Variables updated by training, in a fixed order. */
@@ -121,17 +174,24 @@ public class SoftmaxModel implements SessionModel {
 
     @Override
     public double trainStep(Batch batch, float learningRate) {
+        try (Result r = trainRunner(batch, learningRate).fetch(loss).run()) {
+            return TensorFeeds.scalar(r.get(0));
+        }
+    }
+
+    /** A runner for one optimiser step with every feed set (advances the step count). */
+    Session.Runner trainRunner(Batch batch, float learningRate) {
         stepCount++;
         float b1 = (float) Math.pow(AdamOptimizer.BETA1, stepCount);
         float b2 = (float) Math.pow(AdamOptimizer.BETA2, stepCount);
-        try (TInt32 in = inputsTensor(batch); TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
-             TFloat32 p1 = TFloat32.scalarOf(b1); TFloat32 p2 = TFloat32.scalarOf(b2);
-             TFloat32 lr = TFloat32.scalarOf(learningRate);
-             Result r = feedExtra(session.runner(), batch).feed(inputs, in).feed(labels, lab)
-                     .feed(adam.beta1Power(), p1).feed(adam.beta2Power(), p2).feed(adam.learningRate(), lr)
-                     .addTarget(adam.update()).fetch(loss).run()) {
-            return TensorFeeds.scalar(r.get(0));
-        }
+        return feedExtra(session.runner(), batch).feed(inputs, feeds.inputs(batch)).feed(labels, feeds.labels(batch))
+                .feed(adam.beta1Power(), feeds.scalar(0, b1)).feed(adam.beta2Power(), feeds.scalar(1, b2))
+                .feed(adam.learningRate(), feeds.scalar(2, learningRate)).addTarget(adam.update());
+    }
+
+    /** The GRU's final state {@code [batch, hidden]} (for losses over a subset of the output layer). */
+    Operand<TFloat32> finalState() {
+        return state;
     }
 
     /** Hook for subclasses that feed more than inputs and labels during training (e.g. a teacher's input). */
@@ -139,24 +199,32 @@ public class SoftmaxModel implements SessionModel {
         return runner;
     }
 
+    /**
+     * A fresh tensor of the batch's inputs, which the caller closes; for subclasses that run graphs of their own.
+     * The model's own steps feed reusable tensors instead.
+     */
     protected TInt32 inputsTensor(Batch batch) {
         return TensorFeeds.ints(batch.inputs(), batch.size(), steps);
     }
 
     @Override
     public void rank(Batch batch, int[] standard, int[] conservative) {
-        try (TInt32 in = inputsTensor(batch); TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
-             Result r = session.runner().feed(inputs, in).feed(labels, lab).fetch(rankStandard)
-                     .fetch(rankConservative).run()) {
+        try (Result r = rankRunner(feeds.inputs(batch), feeds.labels(batch)).run()) {
             TensorFeeds.read(r.get(0), standard);
             TensorFeeds.read(r.get(1), conservative);
         }
     }
 
+    /** A runner fetching the standard and conservative ranks of the given inputs' labels. */
+    Session.Runner rankRunner(TInt32 inputRows, TInt32 labelRows) {
+        return session.runner().feed(inputs, inputRows).feed(labels, labelRows).fetch(rankStandard)
+                .fetch(rankConservative);
+    }
+
     @Override
     public void predictTopK(Batch batch, int k, int[] dst) {
-        try (TInt32 in = inputsTensor(batch); TInt32 kk = TInt32.scalarOf(k);
-             Result r = session.runner().feed(inputs, in).feed(topK, kk).fetch(topItems).run()) {
+        try (TInt32 kk = TInt32.scalarOf(k);
+             Result r = session.runner().feed(inputs, feeds.inputs(batch)).feed(topK, kk).fetch(topItems).run()) {
             TensorFeeds.read(r.get(0), dst);
         }
     }
@@ -210,6 +278,7 @@ public class SoftmaxModel implements SessionModel {
 
     @Override
     public void close() {
+        feeds.close();
         session.close();
         graph.close();
     }

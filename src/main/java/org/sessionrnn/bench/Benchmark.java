@@ -1,0 +1,125 @@
+package org.sessionrnn.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sessionrnn.model.Batch;
+import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.report.AlignedTable;
+
+/**
+ * Runs every measurement of {@code bench} and lays them out as one table: the reference MatMul first (so the
+ * machine's state is known), the models next while the process is still small (peak RSS is read right after
+ * them), preprocessing last (its Java heap would otherwise inflate the models' peak RSS).
+ */
+public final class Benchmark {
+    private static final int REFERENCE_SIZE = 2048;
+    private static final int TOP_K = 20;
+
+    private final BenchSettings s;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public Benchmark(BenchSettings settings) {
+        this.s = settings;
+    }
+
+    /** Measures everything and returns the table (plain text). */
+    public String run() {
+        Samples reference = MatMulReference.flops(REFERENCE_SIZE, s.repeats()).scaled(1e-9);
+        add("float32 MatMul " + REFERENCE_SIZE + "^3 (reference)", reference, "GFLOP/s", "");
+        measureModels(reference.median());
+        measurePrediction();
+        add("peak RSS (training, evaluation, prediction)", single(PeakMemory.peakRssBytes() / 1e6), "MB", "VmHWM");
+        add("preprocessing (read + RSC15 filter/split)", PreprocessBench.clicksPerSecond(s), "clicks/s",
+                String.format(Locale.ROOT, "%,d synthetic raw clicks", s.clicks()));
+        return table();
+    }
+
+    /**
+     * Only M1 training and evaluation, per second of wall time and per second of process CPU time (for A/B
+     * comparisons of model code on a busy machine); returns the table.
+     */
+    public String runModels() {
+        try (SoftmaxModel model = SoftmaxModel.create(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed())) {
+            return runModels(model);
+        }
+    }
+
+    /** As {@link #runModels()} for a given model (e.g. a training variant); the caller closes it. */
+    public String runModels(SoftmaxModel model) {
+        ModelBench bench = new ModelBench(s);
+        {
+            add("M1 training", bench.training(model, false), "seq/s", "wall");
+            add("M1 training", bench.training(model, true), "seq/CPU-s", "process CPU time");
+            add("M1 evaluation", bench.evaluation(model, false), "prefixes/s", "wall");
+            add("M1 evaluation", bench.evaluation(model, true), "prefixes/CPU-s", "process CPU time");
+        }
+        return table();
+    }
+
+    private String table() {
+        AlignedTable table = new AlignedTable(List.of("measurement", "median", "min", "max", "unit", "note"));
+        rows.forEach(table::add);
+        return table.plain();
+    }
+
+    private void measureModels(double referenceGflops) {
+        ModelBench bench = new ModelBench(s);
+        try (SoftmaxModel model = SoftmaxModel.create(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed())) {
+            Samples training = bench.training(model);
+            add("M1 training", training, "seq/s", shape());
+            double flops = FlopCount.trainingPerSequence(s.items(), s.embedding(), s.hidden(), s.steps());
+            Samples gflops = training.scaled(flops * 1e-9);
+            add("M1 training achieved", gflops, "GFLOP/s", String.format(Locale.ROOT,
+                    "%.0f%% of reference; 6HN + 3T(6EH + 6H^2) = %.1f MFLOP/seq", 100 * gflops.median()
+                            / referenceGflops, flops / 1e6));
+            add("M1 evaluation (rank all items, Recall/MRR)", bench.evaluation(model), "prefixes/s", shape());
+        }
+    }
+
+    private void measurePrediction() {
+        Batch[] batches = new ModelBench(s).batches();
+        int[][] flat = new int[batches.length][];
+        for (int b = 0; b < batches.length; b++) {
+            flat[b] = flatInputs(batches[b]);
+        }
+        int[] top = new int[s.batch() * TOP_K];
+        try (EmbeddingPredictionGraph m4 = new EmbeddingPredictionGraph(s.items(), s.embedding(), s.hidden(),
+                s.steps(), TOP_K, s.seed())) {
+            Samples rate = Stopwatch.rates(1, s.repeats(), () -> {
+                for (int b = 0; b < batches.length; b++) {
+                    m4.predict(flat[b], batches[b].size(), top);
+                }
+                return (double) s.batch() * batches.length;
+            });
+            add("M4-like prediction (cosine, top-" + TOP_K + ")", rate, "prefixes/s",
+                    "bench stand-in graph, not the M4 class");
+        }
+    }
+
+    private static int[] flatInputs(Batch batch) {
+        int[] flat = new int[batch.size() * batch.steps()];
+        for (int r = 0; r < batch.size(); r++) {
+            for (int t = 0; t < batch.steps(); t++) {
+                flat[r * batch.steps() + t] = batch.input(r, t);
+            }
+        }
+        return flat;
+    }
+
+    private String shape() {
+        return String.format(Locale.ROOT, "%,d items, GRU %d, batch %d", s.items(), s.hidden(), s.batch());
+    }
+
+    private static Samples single(double value) {
+        return new Samples(new double[]{value});
+    }
+
+    private void add(String name, Samples v, String unit, String note) {
+        rows.add(List.of(name, number(v.median()), number(v.min()), number(v.max()), unit, note));
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, v >= 100 ? "%,.0f" : "%.2f", v);
+    }
+}

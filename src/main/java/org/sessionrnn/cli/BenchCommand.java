@@ -1,0 +1,61 @@
+package org.sessionrnn.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.sessionrnn.bench.BenchSettings;
+import org.sessionrnn.bench.Benchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: prints one table of throughput and memory measured on synthetic inputs. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure preprocessing, training, evaluation and prediction speed on synthetic inputs.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--items", defaultValue = "37483", description = "Catalogue size (default: ${DEFAULT-VALUE})")
+    int items;
+
+    @Option(names = "--gru", defaultValue = "100", description = "GRU units (default: ${DEFAULT-VALUE})")
+    int gru;
+
+    @Option(names = "--embedding", defaultValue = "50", description = "Embedding size (default: ${DEFAULT-VALUE})")
+    int embedding;
+
+    @Option(names = "--batch", defaultValue = "512", description = "Batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--clicks", defaultValue = "5000000",
+            description = "Raw clicks for the preprocessing benchmark (default: ${DEFAULT-VALUE})")
+    long clicks;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed repeats (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--batches", defaultValue = "8",
+            description = "Batches timed per repeat of a model measurement (default: ${DEFAULT-VALUE})")
+    int batches;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic inputs (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--debug", description = "Show stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        BenchSettings settings;
+        try {
+            settings = new BenchSettings(items, embedding, gru, batch, 19, clicks, repeats, batches, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(new Benchmark(settings).run());
+        out.flush();
+        return 0;
+    }
+}
