@@ -73,7 +73,9 @@ final class Section {
                         + Suggestions.didYouMean(key, known));
             }
             if (has(key) && !applies.test(key)) {
-                throw SpecException.at(keyWhere, SourceMap.child(path, key), "does not apply to " + owner);
+                String child = SourceMap.child(path, key);
+                throw SpecException.at(keyWhere, child, "does not apply to " + owner
+                        + " (remove it, or add --set " + child.replaceAll("\\[(\\d+)]", ".$1") + "=null)");
             }
         }
     }

@@ -18,8 +18,9 @@ class ExampleSpecTest {
         assertEquals(Path.of("results"), spec.output());
         assertEquals(Path.of("results/fractions"), spec.experimentDir());
         assertEquals(FRACTIONS, spec.source());
-        assertEquals(new DataSpec("synthetic", null, null, null, SyntheticSpec.DEFAULT, null, PreprocessSpec.RSC15),
-                spec.data());
+        SyntheticSpec d = SyntheticSpec.DEFAULT;
+        SyntheticSpec half = new SyntheticSpec(200_000, d.items(), d.clusters(), d.days(), d.noise(), d.drift(), d.seed());
+        assertEquals(new DataSpec("synthetic", null, null, null, half, null, PreprocessSpec.RSC15), spec.data());
         assertEquals(ProtocolSpec.DEFAULT, spec.protocol());
         // the four models of the paper, at their defaults except the learning rate the example raises to 0.005
         assertEquals(List.of(fast("m1"), fast("m2"), fast("m3"), fast("m4")), spec.variants());

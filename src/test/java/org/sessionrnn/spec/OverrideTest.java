@@ -17,7 +17,7 @@ class OverrideTest {
 
     @Test
     void pointsTheExampleAtGru4recFiles() {
-        ExperimentSpec spec = load("data.source=gru4rec", "data.train=../shared/data/rsc15-100k/train_full.tsv",
+        ExperimentSpec spec = load("data.source=gru4rec", "data.synthetic=null", "data.train=../shared/data/rsc15-100k/train_full.tsv",
                 "data.test=../shared/data/rsc15-100k/test.tsv", "protocol.fractions=[1/4, 1]");
         assertEquals("gru4rec", spec.data().source());
         assertEquals(Path.of("../shared/data/rsc15-100k/train_full.tsv"), spec.data().train());
@@ -28,7 +28,7 @@ class OverrideTest {
 
     @Test
     void pointsTheExampleAtRawYoochoose() {
-        ExperimentSpec spec = load("data.source=yoochoose", "data.path=/data/yoochoose-clicks.dat");
+        ExperimentSpec spec = load("data.source=yoochoose", "data.synthetic=null", "data.path=/data/yoochoose-clicks.dat");
         assertEquals(Path.of("/data/yoochoose-clicks.dat"), spec.data().path());
     }
 

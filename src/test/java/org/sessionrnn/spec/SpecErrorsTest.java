@@ -37,9 +37,9 @@ class SpecErrorsTest {
             unknown-source.yaml      | 3:11: data.source: 'yochoose' is not a data source; expected one of synthetic, yoochoose, gru4rec, csv (did you mean 'yoochoose'?)
             unknown-model.yaml       | 3:12: variants[0].model: 'm5' is not a model; expected one of m1, m2, m3, m4, pop, spop, itemknn (did you mean 'm1'?)
             missing-path.yaml        | 3:3: data: missing required key 'path' (data source yoochoose reads it)
-            foreign-key.yaml         | 4:5: variants[0].lambda: does not apply to model m1
-            baseline-gru.yaml        | 4:5: variants[0].gru_sizes: does not apply to model pop
-            inapplicable-block.yaml  | 5:3: data.synthetic: does not apply to data source gru4rec
+            foreign-key.yaml         | 4:5: variants[0].lambda: does not apply to model m1 (remove it, or add --set variants.0.lambda=null)
+            baseline-gru.yaml        | 4:5: variants[0].gru_sizes: does not apply to model pop (remove it, or add --set variants.0.gru_sizes=null)
+            inapplicable-block.yaml  | 5:3: data.synthetic: does not apply to data source gru4rec (remove it, or add --set data.synthetic=null)
             m2-only-full.yaml        | 3:12: variants[0].model: m2 does not run at fraction 1, and protocol.fractions has no other fraction
             """)
     void badSpecGivesOneExactLocatedMessage(String fixture, String expected) {

@@ -31,7 +31,9 @@ class SpecWriterTest {
     @ValueSource(strings = {"data.source=gru4rec", "data.source=yoochoose"})
     void fileSourcesRoundTrip(String source) {
         List<String> sets = List.of(source, "data.train=a/train.tsv", "data.test=a/test.tsv", "data.path=b.dat");
-        List<String> used = source.endsWith("gru4rec") ? sets.subList(0, 3) : List.of(source, sets.get(3));
+        List<String> used = new java.util.ArrayList<>(
+                source.endsWith("gru4rec") ? sets.subList(0, 3) : List.of(source, sets.get(3)));
+        used.add("data.synthetic=null");
         ExperimentSpec spec = SpecLoader.load(Path.of("experiments/fractions.yaml"), used, null);
         Path written = dir.resolve("spec.yaml");
         SpecWriter.write(spec, written);
