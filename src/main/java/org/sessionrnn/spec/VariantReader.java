@@ -16,8 +16,9 @@ final class VariantReader {
     static List<VariantSpec> read(Section root, ProtocolSpec protocol) {
         List<VariantSpec> variants = new ArrayList<>();
         Map<String, String> labelled = new HashMap<>();
-        for (Section s : root.sections("variants")) {
-            VariantSpec variant = variant(s, protocol);
+        List<Section> sections = root.sections("variants");
+        for (Section s : sections) {
+            VariantSpec variant = variant(s, protocol, sections.size() == 1);
             String earlier = labelled.putIfAbsent(variant.label(), s.path());
             if (earlier != null) {
                 Value at = s.value(s.has("label") ? "label" : "model");
@@ -29,10 +30,12 @@ final class VariantReader {
         return variants;
     }
 
-    private static VariantSpec variant(Section s, ProtocolSpec protocol) {
+    private static VariantSpec variant(Section s, ProtocolSpec protocol, boolean only) {
         String model = s.choice("model", null, Schema.MODELS, "model");
         s.checkKeys(Schema.VARIANT_KEYS, Schema.variantKeys(model)::contains, "model " + model);
-        checkRunsSomewhere(s, model, protocol);
+        if (only) {
+            checkRunsSomewhere(s, model, protocol);
+        }
         VariantSpec d = VariantSpec.defaults(model);
         return new VariantSpec(label(s, model), model,
                 s.list("gru_sizes", d.gruSizes(), v -> v.asInt(Interval.AT_LEAST_ONE), "GRU size"),
@@ -63,7 +66,11 @@ final class VariantReader {
         return label;
     }
 
-    /** M2 adapts a model trained on all data to a recent fraction, so it has no run at fraction 1. */
+    /**
+     * M2 adapts a model trained on all data to a recent fraction, so it has no run at fraction 1. A spec whose
+     * only variant is M2 would then run nothing; next to other variants, M2 simply sits such a grid out (so that
+     * {@code --set protocol.fractions=[1]} works on the M1-M4 example).
+     */
     private static void checkRunsSomewhere(Section s, String model, ProtocolSpec protocol) {
         if (model.equals("m2") && protocol.fractions().stream().allMatch(Fraction.ONE::equals)) {
             throw s.value("model").error("m2 does not run at fraction 1, and protocol.fractions has no other "

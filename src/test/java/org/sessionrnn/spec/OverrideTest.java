@@ -17,13 +17,17 @@ class OverrideTest {
 
     @Test
     void pointsTheExampleAtGru4recFiles() {
-        ExperimentSpec spec = load("data.source=gru4rec", "data.synthetic=null", "data.train=../shared/data/rsc15-100k/train_full.tsv",
-                "data.test=../shared/data/rsc15-100k/test.tsv", "protocol.fractions=[1/4, 1]");
+        ExperimentSpec spec = load("data.source=gru4rec", "data.synthetic=null",
+                "data.train=../shared/data/rsc15-100k/train_full.tsv", "data.test=../shared/data/rsc15-100k/test.tsv",
+                "protocol.fractions=[1]");
         assertEquals("gru4rec", spec.data().source());
         assertEquals(Path.of("../shared/data/rsc15-100k/train_full.tsv"), spec.data().train());
         assertEquals(Path.of("../shared/data/rsc15-100k/test.tsv"), spec.data().test());
         assertNull(spec.data().synthetic());
-        assertEquals(List.of(new Fraction(1, 4), Fraction.ONE), spec.protocol().fractions());
+        assertEquals(List.of(Fraction.ONE), spec.protocol().fractions());
+        // m2 has no run at fraction 1 and sits this grid out; the other three models run
+        assertEquals(List.of("m1-gru100-f1-s1", "m3-gru100-f1-s1", "m4-gru100-f1-s1"),
+                GridExpander.expand(spec).stream().map(RunSpec::id).toList());
     }
 
     @Test
