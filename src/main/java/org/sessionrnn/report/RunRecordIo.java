@@ -46,7 +46,10 @@ public final class RunRecordIo {
         }
     }
 
-    /** Reads every {@code runs/<id>/run.json} under {@code experimentDir}, sorted by run id; none if no runs. */
+    /**
+     * Reads every {@code runs/<id>/run.json} under {@code experimentDir}, in the grid's order (variant, GRU size,
+     * fraction from small to large, seed); none if no runs.
+     */
     public static List<RunRecord> readAll(Path experimentDir) throws IOException {
         Path runs = experimentDir.resolve("runs");
         if (!Files.isDirectory(runs)) {
@@ -58,7 +61,9 @@ public final class RunRecordIo {
                 records.add(read(file));
             }
         }
-        records.sort(Comparator.comparing(RunRecord::runId));
+        records.sort(Comparator.comparing(RunRecord::variant).thenComparingInt(RunRecord::gruSize)
+                .thenComparingDouble(r -> new RunKey(r.variant(), r.gruSize(), r.fraction()).fractionValue())
+                .thenComparingLong(RunRecord::seed).thenComparing(RunRecord::runId));
         return records;
     }
 
