@@ -22,8 +22,10 @@ class ExampleSpecTest {
         SyntheticSpec half = new SyntheticSpec(200_000, d.items(), d.clusters(), d.days(), d.noise(), d.drift(), d.seed());
         assertEquals(new DataSpec("synthetic", null, null, null, half, null, PreprocessSpec.RSC15), spec.data());
         assertEquals(ProtocolSpec.DEFAULT, spec.protocol());
-        // the four models of the paper, at their defaults except the learning rate the example raises to 0.005
-        assertEquals(List.of(fast("m1"), fast("m2"), fast("m3"), fast("m4")), spec.variants());
+        // the four models of the paper, at their defaults except the learning rate the example raises to 0.005,
+        // and the three baselines
+        assertEquals(List.of(fast("m1"), fast("m2"), fast("m3"), fast("m4"), VariantSpec.defaults("pop"),
+                VariantSpec.defaults("spop"), VariantSpec.defaults("itemknn")), spec.variants());
     }
 
     private static VariantSpec fast(String model) {

@@ -24,6 +24,11 @@ class GridExpanderTest {
                 }
             }
         }
+        for (String model : List.of("pop", "spop", "itemknn")) {
+            for (String f : List.of("f1_256", "f1_64", "f1_16", "f1_4", "f1")) {
+                expected.add(model + "-" + f + "-s1");
+            }
+        }
         assertEquals(expected, ids);
         assertEquals(ids, runs("experiments/fractions.yaml").stream().map(RunSpec::id).toList());
     }

@@ -26,7 +26,8 @@ class OverrideTest {
         assertNull(spec.data().synthetic());
         assertEquals(List.of(Fraction.ONE), spec.protocol().fractions());
         // m2 has no run at fraction 1 and sits this grid out; the other three models run
-        assertEquals(List.of("m1-gru100-f1-s1", "m3-gru100-f1-s1", "m4-gru100-f1-s1"),
+        assertEquals(List.of("m1-gru100-f1-s1", "m3-gru100-f1-s1", "m4-gru100-f1-s1", "pop-f1-s1", "spop-f1-s1",
+                        "itemknn-f1-s1"),
                 GridExpander.expand(spec).stream().map(RunSpec::id).toList());
     }
 
@@ -48,8 +49,9 @@ class OverrideTest {
 
     @Test
     void appendsVariantsAndCreatesMissingSections() {
-        ExperimentSpec spec = load("variants.4.model=pop", "data.synthetic.clicks=1000");
-        assertEquals(List.of("m1", "m2", "m3", "m4", "pop"), spec.variants().stream().map(VariantSpec::label).toList());
+        ExperimentSpec spec = load("variants.7.model=m1", "variants.7.label=m1b", "data.synthetic.clicks=1000");
+        assertEquals(List.of("m1", "m2", "m3", "m4", "pop", "spop", "itemknn", "m1b"),
+                spec.variants().stream().map(VariantSpec::label).toList());
         assertEquals(1000, spec.data().synthetic().clicks());
         assertEquals(SyntheticSpec.DEFAULT.items(), spec.data().synthetic().items());
     }
@@ -65,8 +67,8 @@ class OverrideTest {
     @Test
     void malformedOrMisaddressedOverridesAreReportedAtTheFlag() {
         assertMessage("--set variants.m9.max_epochs=3: variants: no entry labelled 'm9'", "variants.m9.max_epochs=3");
-        assertMessage("--set variants.5.model=pop: variants: index 5 is past the end (the list has 4 entries; use 4"
-                + " to append)", "variants.5.model=pop");
+        assertMessage("--set variants.8.model=pop: variants: index 8 is past the end (the list has 7 entries; use 7"
+                + " to append)", "variants.8.model=pop");
         assertMessage("--set cutoff: expected key=value, e.g. --set protocol.cutoff=10", "cutoff");
         assertMessage("--set variants.0.max_epoch=3: unknown key 'max_epoch' in variants[0] (did you mean "
                 + "'max_epochs'?)", "variants.0.max_epoch=3");
