@@ -1,5 +1,6 @@
 package org.sessionrnn.baseline;
 
+import org.sessionrnn.data.SequenceBuilder;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SessionTable;
 
@@ -33,16 +34,6 @@ final class TinySessions {
 
     /** Every prefix of every session (one per click that has a predecessor), session by session. */
     static SequenceSet allPrefixes(SessionTable table) {
-        int n = (int) table.prefixCount();
-        int[] sessions = new int[n];
-        int[] labels = new int[n];
-        int k = 0;
-        for (int s = 0; s < table.sessions(); s++) {
-            for (int p = table.offset(s) + 1; p < table.end(s); p++) {
-                sessions[k] = s;
-                labels[k++] = p;
-            }
-        }
-        return new SequenceSet(table, sessions, labels);
+        return SequenceBuilder.inSessionOrder(table);
     }
 }

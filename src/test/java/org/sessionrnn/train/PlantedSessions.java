@@ -1,6 +1,7 @@
 package org.sessionrnn.train;
 
 import java.util.SplittableRandom;
+import org.sessionrnn.data.SequenceBuilder;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SessionTable;
 
@@ -42,16 +43,6 @@ final class PlantedSessions {
 
     /** All prefix sequences of the table, in session order. */
     static SequenceSet prefixes(SessionTable t) {
-        int n = (int) t.prefixCount();
-        int[] sessions = new int[n];
-        int[] labels = new int[n];
-        int k = 0;
-        for (int s = 0; s < t.sessions(); s++) {
-            for (int p = t.offset(s) + 1; p < t.end(s); p++) {
-                sessions[k] = s;
-                labels[k++] = p;
-            }
-        }
-        return new SequenceSet(t, sessions, labels);
+        return SequenceBuilder.inSessionOrder(t);
     }
 }
