@@ -47,4 +47,17 @@ class ExampleSpecTest {
         assertEquals(List.of(0), VariantSpec.defaults("pop").gruSizes());
         assertNull(SpecLoader.load(FRACTIONS).data().csv());
     }
+
+    @Test
+    void everyShippedSpecLoadsAndExpands() throws java.io.IOException {
+        try (var specs = java.nio.file.Files.list(Path.of("experiments"))) {
+            List<Path> yamls = specs.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            assertEquals(List.of("baselines.yaml", "fractions-gru1000.yaml", "fractions.yaml"),
+                    yamls.stream().map(p -> p.getFileName().toString()).toList());
+            for (Path yaml : yamls) {
+                org.junit.jupiter.api.Assertions.assertFalse(GridExpander.expand(SpecLoader.load(yaml)).isEmpty(),
+                        yaml.toString());
+            }
+        }
+    }
 }
