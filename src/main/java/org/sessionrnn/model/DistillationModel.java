@@ -199,10 +199,10 @@ public final class DistillationModel extends SoftmaxModel {
     }
 
     @Override
-    public void close() {
+    protected void closeResources() {
         if (privilegedFeed != null) {
             privilegedFeed.close();
         }
-        super.close();
+        super.closeResources();
     }
 }

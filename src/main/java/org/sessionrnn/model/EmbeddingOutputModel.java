@@ -1,13 +1,10 @@
 package org.sessionrnn.model;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
@@ -33,10 +30,7 @@ import org.tensorflow.types.TInt32;
  * <p>Ranks are computed in the graph by counting items whose similarity is above (standard) or at least
  * (conservative) the label's, as for M1.
  */
-public final class EmbeddingOutputModel implements SessionModel {
-    private final Graph graph;
-    private final Ops tf;
-    private final Session session;
+public final class EmbeddingOutputModel extends GraphModel {
     private final GruEncoder encoder;
     private final int steps;
     private final Placeholder<TInt32> inputs;
@@ -50,12 +44,9 @@ public final class EmbeddingOutputModel implements SessionModel {
     private final Operand<TInt32> topItems;
     private final Operand<TFloat32> loss;
     private final AdamOptimizer adam;
-    private long stepCount;
 
     private EmbeddingOutputModel(int items, int embedding, int gru, int hiddenSize, int steps, long seed,
                                  float[] targetEmbedding) {
-        this.graph = new Graph();
-        this.tf = Ops.create(graph);
         this.steps = steps;
         Initializers init = new Initializers(tf, seed);
         this.encoder = new GruEncoder(tf, init, items, embedding, gru);
@@ -86,7 +77,6 @@ public final class EmbeddingOutputModel implements SessionModel {
         Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
         Output<?>[] grads = graph.addGradients("grad", new Output<?>[]{loss.asOutput()}, xs, null);
         this.adam = new AdamOptimizer(tf, vars, grads);
-        this.session = new Session(graph);
         session.initialize();
     }
 
@@ -133,7 +123,7 @@ public final class EmbeddingOutputModel implements SessionModel {
     }
 
     private Operand<TInt32> countAbove(Operand<TBool> mask) {
-        return tf.sum(tf.dtypes.cast(mask, TInt32.class), tf.constant(1));
+        return countTrue(mask, encoder.items());
     }
 
     /** Variables updated by training: encoder (input embedding included) and the two dense layers. */
@@ -145,11 +135,11 @@ public final class EmbeddingOutputModel implements SessionModel {
 
     @Override
     public double trainStep(Batch batch, float learningRate) {
-        stepCount++;
+        long step = nextStep();
         try (TInt32 in = TensorFeeds.ints(batch.inputs(), batch.size(), steps);
              TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
-             TFloat32 p1 = TFloat32.scalarOf((float) Math.pow(AdamOptimizer.BETA1, stepCount));
-             TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(AdamOptimizer.BETA2, stepCount));
+             TFloat32 p1 = TFloat32.scalarOf((float) Math.pow(AdamOptimizer.BETA1, step));
+             TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(AdamOptimizer.BETA2, step));
              TFloat32 lr = TFloat32.scalarOf(learningRate);
              Result r = session.runner().feed(inputs, in).feed(labels, lab).feed(adam.beta1Power(), p1)
                      .feed(adam.beta2Power(), p2).feed(adam.learningRate(), lr).addTarget(adam.update())
@@ -184,11 +174,7 @@ public final class EmbeddingOutputModel implements SessionModel {
      */
     @Override
     public long parameterCount() {
-        long n = 0;
-        for (Variable<TFloat32> v : trainableVariables()) {
-            n += v.shape().size();
-        }
-        return n;
+        return count(trainableVariables());
     }
 
     /** Size of the fixed target embedding matrix. */
@@ -198,45 +184,11 @@ public final class EmbeddingOutputModel implements SessionModel {
 
     /** The target embeddings as the graph holds them (unit rows), {@code items x embedding} row-major. */
     public float[] targetEmbedding() {
-        try (Result r = session.runner().fetch(targets).run()) {
-            float[] out = new float[(int) targets.shape().size()];
-            TensorFeeds.read(r.get(0), out);
-            return out;
-        }
+        return read(targets);
     }
 
     /** The current value of the input embedding. */
     public float[] inputEmbedding() {
-        try (Result r = session.runner().fetch(encoder.embedding()).run()) {
-            float[] out = new float[(int) encoder.embedding().shape().size()];
-            TensorFeeds.read(r.get(0), out);
-            return out;
-        }
-    }
-
-    @Override
-    public void save(Path prefix) {
-        session.save(prefix.toString());
-    }
-
-    @Override
-    public void restore(Path prefix) {
-        session.restore(prefix.toString());
-    }
-
-    @Override
-    public long steps() {
-        return stepCount;
-    }
-
-    @Override
-    public void setSteps(long steps) {
-        this.stepCount = steps;
-    }
-
-    @Override
-    public void close() {
-        session.close();
-        graph.close();
+        return read(encoder.embedding());
     }
 }

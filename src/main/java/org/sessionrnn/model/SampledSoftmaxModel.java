@@ -6,7 +6,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Stack;
-import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -114,10 +113,10 @@ public final class SampledSoftmaxModel extends SoftmaxModel {
     }
 
     @Override
-    public void close() {
+    protected void closeResources() {
         drawnTensor.close();
         correctionTensor.close();
-        super.close();
+        super.closeResources();
     }
 
     private int draw() {

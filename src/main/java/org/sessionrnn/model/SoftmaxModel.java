@@ -1,6 +1,5 @@
 package org.sessionrnn.model;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
@@ -14,7 +13,6 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.core.Stack;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TUint8;
 
 /**
  * M1 of the paper: embedding, one GRU layer, a dense softmax over all items, cross-entropy, Adam. Ranks are
@@ -25,13 +23,8 @@ import org.tensorflow.types.TUint8;
  * of the graph with {@code Graph.addGradients(y, x, dy)}: TF Java has no registered gradient for the sparse
  * cross-entropy op, and its kernel is several times slower than Softmax (see {@link #buildLoss()}).
  */
-public class SoftmaxModel implements SessionModel {
+public class SoftmaxModel extends GraphModel {
     /** Mask entries summed in bytes before widening: at most 255 ones fit in an unsigned byte. */
-    private static final int COUNT_CHUNK = 255;
-
-    protected final Graph graph;
-    protected final Ops tf;
-    protected final Session session;
     protected final GruEncoder encoder;
     protected final int steps;
     protected final Placeholder<TInt32> inputs;
@@ -47,7 +40,6 @@ public class SoftmaxModel implements SessionModel {
     private final Operand<TInt32> topItems;
     private Operand<TFloat32> loss;
     private AdamOptimizer adam;
-    private long stepCount;
     /** Inputs, labels and Adam's three scalars, reused across steps (native allocations cost per step). */
     private final ReusableFeeds feeds;
 
@@ -59,8 +51,6 @@ public class SoftmaxModel implements SessionModel {
      * @param seed      seed of every initializer
      */
     public SoftmaxModel(int items, int embedding, int hidden, int steps, long seed) {
-        this.graph = new Graph();
-        this.tf = Ops.create(graph);
         this.steps = steps;
         Initializers init = new Initializers(tf, seed);
         this.encoder = new GruEncoder(tf, init, items, embedding, hidden);
@@ -77,24 +67,11 @@ public class SoftmaxModel implements SessionModel {
         this.rankConservative = countAbove(tf.math.greaterEqual(logits, target));
         this.topK = tf.placeholder(TInt32.class);
         this.topItems = tf.nn.topK(logits, topK, TInt32.class).indices();
-        this.session = Sessions.open(graph);
         this.feeds = new ReusableFeeds(steps, 3);
     }
 
-    /**
-     * Number of true entries per row of a {@code [batch, items]} mask. Summing int32 casts of the mask wrote and
-     * read 77 MB per count at 37,483 items; instead the mask becomes bytes, is padded to whole chunks of
-     * {@value #COUNT_CHUNK} (so a byte sum cannot overflow), summed per chunk in bytes, and only the
-     * {@code [batch, items / chunk]} chunk sums are widened. Exact for every catalogue size.
-     */
     private Operand<TInt32> countAbove(Operand<org.tensorflow.types.TBool> mask) {
-        int items = encoder.items();
-        int chunks = (items + COUNT_CHUNK - 1) / COUNT_CHUNK;
-        Operand<TUint8> bytes = tf.pad(tf.dtypes.cast(mask, TUint8.class),
-                tf.constant(new int[][]{{0, 0}, {0, chunks * COUNT_CHUNK - items}}), tf.constant(TUint8.class, 0));
-        Operand<TUint8> perChunk = tf.sum(tf.reshape(bytes, tf.constant(new long[]{-1, chunks, COUNT_CHUNK})),
-                tf.constant(2));
-        return tf.sum(tf.dtypes.cast(perChunk, TInt32.class), tf.constant(1));
+        return countTrue(mask, encoder.items());
     }
 
     /**
@@ -181,9 +158,9 @@ public class SoftmaxModel implements SessionModel {
 
     /** A runner for one optimiser step with every feed set (advances the step count). */
     Session.Runner trainRunner(Batch batch, float learningRate) {
-        stepCount++;
-        float b1 = (float) Math.pow(AdamOptimizer.BETA1, stepCount);
-        float b2 = (float) Math.pow(AdamOptimizer.BETA2, stepCount);
+        long step = nextStep();
+        float b1 = (float) Math.pow(AdamOptimizer.BETA1, step);
+        float b2 = (float) Math.pow(AdamOptimizer.BETA2, step);
         return feedExtra(session.runner(), batch).feed(inputs, feeds.inputs(batch)).feed(labels, feeds.labels(batch))
                 .feed(adam.beta1Power(), feeds.scalar(0, b1)).feed(adam.beta2Power(), feeds.scalar(1, b2))
                 .feed(adam.learningRate(), feeds.scalar(2, learningRate)).addTarget(adam.update());
@@ -231,11 +208,7 @@ public class SoftmaxModel implements SessionModel {
 
     @Override
     public long parameterCount() {
-        long n = 0;
-        for (Variable<TFloat32> v : predictionVariables()) {
-            n += v.shape().size();
-        }
-        return n;
+        return count(predictionVariables());
     }
 
     /** Variables needed at prediction time. */
@@ -243,43 +216,12 @@ public class SoftmaxModel implements SessionModel {
         return trainableVariables();
     }
 
-    /** Copies the current value of a variable out of the session. */
-    public float[] read(Variable<TFloat32> variable) {
-        try (Result r = session.runner().fetch(variable).run()) {
-            float[] values = new float[(int) variable.shape().size()];
-            TensorFeeds.read(r.get(0), values);
-            return values;
-        }
-    }
-
     public GruEncoder encoder() {
         return encoder;
     }
 
     @Override
-    public void save(Path prefix) {
-        session.save(prefix.toString());
-    }
-
-    @Override
-    public void restore(Path prefix) {
-        session.restore(prefix.toString());
-    }
-
-    @Override
-    public long steps() {
-        return stepCount;
-    }
-
-    @Override
-    public void setSteps(long steps) {
-        this.stepCount = steps;
-    }
-
-    @Override
-    public void close() {
+    protected void closeResources() {
         feeds.close();
-        session.close();
-        graph.close();
     }
 }
