@@ -84,6 +84,10 @@ public final class Batch {
         return inputs;
     }
 
+    int[] lengths() {
+        return lengths;
+    }
+
     int[] labels() {
         return labels;
     }

@@ -8,7 +8,6 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gather;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Sum;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.SparseSoftmaxCrossEntropyWithLogits;
@@ -43,13 +42,14 @@ public final class DistillationModel extends SoftmaxModel {
     private final float lambda;
     private final float temperature;
     private final int softLabelTopK;
-    private final Placeholder<TInt32> privileged;
+    private final EncoderInputs privileged;
     private final List<Variable<TFloat32>> teacherVariables = new ArrayList<>();
     private final Operand<TFloat32> teacherLogits;
     private final int[] future;
     private Operand<TFloat32> lossValue;
     private SequenceSet privilegedSource;
-    private TInt32 privilegedFeed;
+    private int[] privilegedRows = new int[0];
+    private int[] privilegedLengths = new int[0];
 
     private DistillationModel(int items, int embedding, int hidden, int steps, long seed, float lambda,
                               float temperature, int softLabelTopK) {
@@ -68,7 +68,7 @@ public final class DistillationModel extends SoftmaxModel {
         teacherVariables.addAll(teacher.variables());
         teacherVariables.add(kernel);
         teacherVariables.add(bias);
-        this.privileged = tf.withName("privileged").placeholder(TInt32.class);
+        this.privileged = new EncoderInputs(tf, "privileged", steps);
         Operand<TFloat32> state = teacher.encode(privileged, steps);
         this.teacherLogits = tf.stopGradient(tf.nn.biasAdd(tf.linalg.matMul(state, kernel), bias));
     }
@@ -142,42 +142,43 @@ public final class DistillationModel extends SoftmaxModel {
 
     @Override
     protected Session.Runner feedExtra(Session.Runner runner, Batch batch) {
-        if (privilegedFeed != null) {
-            privilegedFeed.close();
-        }
-        privilegedFeed = privilegedTensor(batch);
-        return runner.feed(privileged, privilegedFeed);
+        fillPrivileged(batch);
+        return privileged.feed(runner, privilegedRows, privilegedLengths, batch.size());
     }
 
     /** The batch's privileged sequences, right-aligned like the inputs (the click after the label last). */
-    private TInt32 privilegedTensor(Batch batch) {
+    private void fillPrivileged(Batch batch) {
         if (privilegedSource == null) {
             throw new IllegalStateException("usePrivilegedFrom was not called");
         }
-        int[] rows = new int[batch.size() * steps];
+        if (privilegedLengths.length < batch.size()) {
+            privilegedRows = new int[batch.size() * steps];
+            privilegedLengths = new int[batch.size()];
+        }
         for (int r = 0; r < batch.size(); r++) {
             if (batch.source(r) < 0) {
                 throw new IllegalArgumentException("row " + r + " has no source sequence");
             }
             int n = privilegedSource.copyFutureReversed(batch.source(r), steps, future, 0);
             int start = r * steps;
-            java.util.Arrays.fill(rows, start, start + steps - n, batch.padding());
-            System.arraycopy(future, 0, rows, start + steps - n, n);
+            java.util.Arrays.fill(privilegedRows, start, start + steps - n, batch.padding());
+            System.arraycopy(future, 0, privilegedRows, start + steps - n, n);
+            privilegedLengths[r] = n;
         }
-        return TensorFeeds.ints(rows, batch.size(), steps);
     }
 
     /** The distillation loss of a batch, without a training step. */
     public double loss(Batch batch) {
-        try (TInt32 in = inputsTensor(batch); TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
-             Result r = feedExtra(session.runner(), batch).feed(inputs, in).feed(labels, lab).fetch(lossValue).run()) {
+        try (TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
+             Result r = feedInputs(feedExtra(session.runner(), batch), batch).feed(labels, lab).fetch(lossValue)
+                     .run()) {
             return TensorFeeds.scalar(r.get(0));
         }
     }
 
     /** Student logits, {@code batch x items} row-major. */
     public float[] studentLogits(Batch batch) {
-        try (TInt32 in = inputsTensor(batch); Result r = session.runner().feed(inputs, in).fetch(logits).run()) {
+        try (Result r = feedInputs(session.runner(), batch).fetch(logits).run()) {
             float[] out = new float[batch.size() * encoder.items()];
             TensorFeeds.read(r.get(0), out);
             return out;
@@ -200,9 +201,7 @@ public final class DistillationModel extends SoftmaxModel {
 
     @Override
     protected void closeResources() {
-        if (privilegedFeed != null) {
-            privilegedFeed.close();
-        }
+        privileged.close();
         super.closeResources();
     }
 }

@@ -33,7 +33,7 @@ import org.tensorflow.types.TInt32;
 public final class EmbeddingOutputModel extends GraphModel {
     private final GruEncoder encoder;
     private final int steps;
-    private final Placeholder<TInt32> inputs;
+    private final EncoderInputs inputs;
     private final Placeholder<TInt32> labels;
     private final List<Variable<TFloat32>> headVariables = new ArrayList<>();
     private final Operand<TFloat32> targets;
@@ -50,7 +50,7 @@ public final class EmbeddingOutputModel extends GraphModel {
         this.steps = steps;
         Initializers init = new Initializers(tf, seed);
         this.encoder = new GruEncoder(tf, init, items, embedding, gru);
-        this.inputs = tf.withName("inputs").placeholder(TInt32.class);
+        this.inputs = new EncoderInputs(tf, "inputs", steps);
         this.labels = tf.withName("labels").placeholder(TInt32.class);
         Ops head = tf.withSubScope("head");
         Variable<TFloat32> hiddenKernel = head.withName("hidden_kernel").variable(init.glorot(gru, hiddenSize));
@@ -136,12 +136,11 @@ public final class EmbeddingOutputModel extends GraphModel {
     @Override
     public double trainStep(Batch batch, float learningRate) {
         long step = nextStep();
-        try (TInt32 in = TensorFeeds.ints(batch.inputs(), batch.size(), steps);
-             TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
+        try (TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
              TFloat32 p1 = TFloat32.scalarOf((float) Math.pow(AdamOptimizer.BETA1, step));
              TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(AdamOptimizer.BETA2, step));
              TFloat32 lr = TFloat32.scalarOf(learningRate);
-             Result r = session.runner().feed(inputs, in).feed(labels, lab).feed(adam.beta1Power(), p1)
+             Result r = inputs.feed(session.runner(), batch).feed(labels, lab).feed(adam.beta1Power(), p1)
                      .feed(adam.beta2Power(), p2).feed(adam.learningRate(), lr).addTarget(adam.update())
                      .fetch(loss).run()) {
             return TensorFeeds.scalar(r.get(0));
@@ -150,9 +149,8 @@ public final class EmbeddingOutputModel extends GraphModel {
 
     @Override
     public void rank(Batch batch, int[] standard, int[] conservative) {
-        try (TInt32 in = TensorFeeds.ints(batch.inputs(), batch.size(), steps);
-             TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
-             Result r = session.runner().feed(inputs, in).feed(labels, lab).fetch(rankStandard)
+        try (TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
+             Result r = inputs.feed(session.runner(), batch).feed(labels, lab).fetch(rankStandard)
                      .fetch(rankConservative).run()) {
             TensorFeeds.read(r.get(0), standard);
             TensorFeeds.read(r.get(1), conservative);
@@ -161,8 +159,8 @@ public final class EmbeddingOutputModel extends GraphModel {
 
     @Override
     public void predictTopK(Batch batch, int k, int[] dst) {
-        try (TInt32 in = TensorFeeds.ints(batch.inputs(), batch.size(), steps); TInt32 kk = TInt32.scalarOf(k);
-             Result r = session.runner().feed(inputs, in).feed(topK, kk).fetch(topItems).run()) {
+        try (TInt32 kk = TInt32.scalarOf(k);
+             Result r = inputs.feed(session.runner(), batch).feed(topK, kk).fetch(topItems).run()) {
             TensorFeeds.read(r.get(0), dst);
         }
     }
@@ -190,5 +188,10 @@ public final class EmbeddingOutputModel extends GraphModel {
     /** The current value of the input embedding. */
     public float[] inputEmbedding() {
         return read(encoder.embedding());
+    }
+
+    @Override
+    protected void closeResources() {
+        inputs.close();
     }
 }

@@ -1,8 +1,8 @@
 package org.sessionrnn.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -10,9 +10,10 @@ import org.tensorflow.types.TInt32;
 
 /**
  * The part all GRU variants share: an item embedding with one extra padding row, and one GRU layer unrolled
- * statically over the input steps (TF Java cannot differentiate through while loops). Inputs are right-aligned;
- * a masked carry {@code h += m_t * (h_new - h)} leaves the state untouched on padding, so the final state is
- * the state after the last real click.
+ * statically over the input steps (TF Java cannot differentiate through while loops). Inputs arrive packed
+ * ({@link PackedSequences}): each step computes only the rows that have a click there, so a batch costs what its
+ * clicks cost, not {@code rows x steps}. The padding row of the embedding is kept for checkpoint compatibility
+ * and never read.
  *
  * <p>GRU as in Keras ({@code reset_after=false}): {@code z = s(x Wz + h Uz + bz)}, {@code r = s(x Wr + h Ur + br)},
  * {@code c = tanh(x Wh + (r*h) Uh + bh)}, {@code h' = z*h + (1-z)*c}.
@@ -46,53 +47,37 @@ public final class GruEncoder {
     }
 
     /**
-     * The final GRU state {@code [batch, hidden]} for right-aligned inputs {@code [batch, steps]} padded with
-     * {@code items}.
+     * The final GRU state {@code [rows, hidden]}, in the original row order, of a batch fed through {@code in}
+     * (see {@link PackedSequences}): only real clicks are projected and stepped; a row's state is 0 until its
+     * first click and the state after its last click at the end (all rows end at the last step). A row without
+     * clicks keeps state 0.
      */
-    public Operand<TFloat32> encode(Operand<TInt32> inputs, int steps) {
-        Operand<TFloat32> mask = tf.dtypes.cast(tf.math.notEqual(inputs, tf.constant(items)), TFloat32.class);
-        Operand<TFloat32> x = tf.gather(embedding, inputs, tf.constant(0));
-        long dim = embedding.shape().size(1);
-        Operand<TFloat32> flat = tf.reshape(x, tf.constant(new long[]{-1, dim}));
-        // one large product for all steps' input projections instead of one per step
-        Operand<TFloat32> projected = tf.nn.biasAdd(tf.linalg.matMul(flat, inputKernel), inputBias);
-        Operand<TFloat32> perStep = tf.reshape(projected, tf.constant(new long[]{-1, steps, 3L * hidden}));
-        List<Operand<TFloat32>> xs = unstackSteps(perStep, steps);
-        List<Operand<TFloat32>> ms = unstackSteps(tf.expandDims(mask, tf.constant(-1)), steps);
-        Operand<TFloat32> h = firstStep(xs.get(0), ms.get(0));
-        for (int t = 1; t < steps; t++) {
-            h = step(h, xs.get(t), ms.get(t));
+    Operand<TFloat32> encode(EncoderInputs in, int steps) {
+        Operand<TFloat32> x = tf.gather(embedding, in.clicks, tf.constant(0));
+        // one product for all steps' input projections instead of one per step
+        Operand<TFloat32> projected = tf.nn.biasAdd(tf.linalg.matMul(x, inputKernel), inputBias);
+        List<Output<TFloat32>> perStep = tf.splitV(projected, in.stepRows, tf.constant(0), (long) steps).output();
+        Operand<TFloat32> zero = tf.constant(0f);
+        Operand<TFloat32> h = tf.zeros(tf.constant(new long[]{0, hidden}), TFloat32.class);
+        List<Output<TInt32>> paddings = tf.unstack(in.paddings, steps + 1L).output();
+        for (int t = 0; t < steps; t++) {
+            h = step(tf.pad(h, paddings.get(t), zero), perStep.get(t));
         }
-        return h;
+        Operand<TFloat32> sorted = tf.pad(h, paddings.get(steps), zero);
+        return tf.gather(sorted, in.restore, tf.constant(0));
     }
 
-    private List<Operand<TFloat32>> unstackSteps(Operand<TFloat32> value, int steps) {
-        var parts = tf.unstack(value, (long) steps, org.tensorflow.op.core.Unstack.axis(1L));
-        return new ArrayList<>(parts.output());
-    }
-
-    /** With h = 0 the recurrent products vanish: h1 = m * (1 - z) * tanh(xh). */
-    private Operand<TFloat32> firstStep(Operand<TFloat32> x, Operand<TFloat32> m) {
-        List<Operand<TFloat32>> g = split3(x);
-        Operand<TFloat32> z = tf.math.sigmoid(g.get(0));
-        Operand<TFloat32> c = tf.math.tanh(g.get(2));
-        return tf.math.mul(m, tf.math.mul(tf.math.sub(tf.constant(1f), z), c));
-    }
-
-    private Operand<TFloat32> step(Operand<TFloat32> h, Operand<TFloat32> x, Operand<TFloat32> m) {
-        List<Operand<TFloat32>> g = split3(x);
-        Operand<TFloat32> hu = tf.linalg.matMul(h, gateKernel);
-        var zr = tf.split(tf.constant(1), hu, 2L).output();
-        Operand<TFloat32> z = tf.math.sigmoid(tf.math.add(g.get(0), zr.get(0)));
-        Operand<TFloat32> r = tf.math.sigmoid(tf.math.add(g.get(1), zr.get(1)));
-        Operand<TFloat32> c = tf.math.tanh(tf.math.add(g.get(2), tf.linalg.matMul(tf.math.mul(r, h), candidateKernel)));
-        // h' = z*h + (1-z)*c = c + z*(h - c); masked: h + m*(h' - h)
-        Operand<TFloat32> next = tf.math.add(c, tf.math.mul(z, tf.math.sub(h, c)));
-        return tf.math.add(h, tf.math.mul(m, tf.math.sub(next, h)));
-    }
-
-    private List<Operand<TFloat32>> split3(Operand<TFloat32> x) {
-        return new ArrayList<>(tf.split(tf.constant(1), x, 3L).output());
+    /** One GRU step of the active rows: {@code h' = z*h + (1-z)*c}, written {@code c + z*(h - c)}. */
+    private Operand<TFloat32> step(Operand<TFloat32> h, Operand<TFloat32> x) {
+        var inputParts = tf.splitV(x, tf.constant(new int[]{2 * hidden, hidden}), tf.constant(1), 2L).output();
+        // update and reset gates in one pass: z|r = s(x Wzr + h Uzr + bzr)
+        Operand<TFloat32> gates = tf.math.sigmoid(tf.math.add(inputParts.get(0), tf.linalg.matMul(h, gateKernel)));
+        var zr = tf.split(tf.constant(1), gates, 2L).output();
+        Operand<TFloat32> z = zr.get(0);
+        Operand<TFloat32> r = zr.get(1);
+        Operand<TFloat32> c = tf.math.tanh(tf.math.add(inputParts.get(1),
+                tf.linalg.matMul(tf.math.mul(r, h), candidateKernel)));
+        return tf.math.add(c, tf.math.mul(z, tf.math.sub(h, c)));
     }
 
     /** All trainable variables of the encoder, embedding first. */

@@ -12,7 +12,6 @@ import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.proto.RunOptions;
 import org.tensorflow.proto.StepStats;
-import org.tensorflow.types.TInt32;
 
 /**
  * Where a step's time goes: runs M1's training or ranking step with {@code FULL_TRACE} and sums the executed
@@ -33,10 +32,7 @@ public final class OpProfile {
 
     /** Milliseconds per op type (or per node) of one ranking step on {@code batch}, largest first. */
     public static Map<String, Double> rankStep(SoftmaxModel model, Batch batch, boolean byNode) {
-        try (TInt32 in = TensorFeeds.ints(batch.inputs(), batch.size(), batch.steps());
-             TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size())) {
-            return sum(model.graph, traced(model.rankRunner(in, lab)), byNode);
-        }
+        return sum(model.graph, traced(model.rankRunner(batch)), byNode);
     }
 
     private static RunMetadata traced(Session.Runner runner) {

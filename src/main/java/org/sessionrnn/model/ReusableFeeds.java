@@ -7,32 +7,21 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Input tensors allocated once per shape and refilled for every batch, instead of a native allocation and
+ * Label and scalar tensors allocated once per shape and refilled for every batch, instead of a native allocation and
  * free per tensor per step. A tensor handed out stays valid until the next call for the same shape or
  * {@link #close()}; callers must not close it. Only full batches and the one final partial batch occur, so
  * the caches stay tiny.
  */
 final class ReusableFeeds implements AutoCloseable {
-    private final int steps;
-    private final Map<Integer, TInt32> inputs = new HashMap<>();
     private final Map<Integer, TInt32> labels = new HashMap<>();
     private final TFloat32[] scalars;
 
-    /**
-     * @param steps   time steps of an input row
-     * @param scalars how many float scalars the caller feeds per step
-     */
-    ReusableFeeds(int steps, int scalars) {
-        this.steps = steps;
+    /** @param scalars how many float scalars the caller feeds per step */
+    ReusableFeeds(int scalars) {
         this.scalars = new TFloat32[scalars];
         for (int i = 0; i < scalars; i++) {
             this.scalars[i] = TFloat32.scalarOf(0f);
         }
-    }
-
-    /** The batch's inputs as a {@code [size, steps]} tensor. */
-    TInt32 inputs(Batch batch) {
-        return fill(inputs, batch.size(), batch.inputs(), batch.size() * steps, Shape.of(batch.size(), steps));
     }
 
     /** The batch's labels as a {@code [size]} tensor. */
@@ -54,12 +43,10 @@ final class ReusableFeeds implements AutoCloseable {
 
     @Override
     public void close() {
-        inputs.values().forEach(TInt32::close);
         labels.values().forEach(TInt32::close);
         for (TFloat32 s : scalars) {
             s.close();
         }
-        inputs.clear();
         labels.clear();
     }
 }

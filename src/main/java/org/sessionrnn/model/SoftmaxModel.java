@@ -11,6 +11,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.core.Stack;
+import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -27,7 +28,8 @@ public class SoftmaxModel extends GraphModel {
     /** Mask entries summed in bytes before widening: at most 255 ones fit in an unsigned byte. */
     protected final GruEncoder encoder;
     protected final int steps;
-    protected final Placeholder<TInt32> inputs;
+    /** The batch's input sequences, packed for the encoder. */
+    protected final EncoderInputs inputs;
     protected final Placeholder<TInt32> labels;
     protected final Variable<TFloat32> outputKernel;
     protected final Variable<TFloat32> outputBias;
@@ -40,7 +42,7 @@ public class SoftmaxModel extends GraphModel {
     private final Operand<TInt32> topItems;
     private Operand<TFloat32> loss;
     private AdamOptimizer adam;
-    /** Inputs, labels and Adam's three scalars, reused across steps (native allocations cost per step). */
+    /** Labels and Adam's three scalars, reused across steps (native allocations cost per step). */
     private final ReusableFeeds feeds;
 
     /**
@@ -54,7 +56,7 @@ public class SoftmaxModel extends GraphModel {
         this.steps = steps;
         Initializers init = new Initializers(tf, seed);
         this.encoder = new GruEncoder(tf, init, items, embedding, hidden);
-        this.inputs = tf.withName("inputs").placeholder(TInt32.class);
+        this.inputs = new EncoderInputs(tf, "inputs", steps);
         this.labels = tf.withName("labels").placeholder(TInt32.class);
         Ops out = tf.withSubScope("output");
         this.outputKernel = out.withName("kernel").variable(init.glorot(hidden, items));
@@ -67,7 +69,7 @@ public class SoftmaxModel extends GraphModel {
         this.rankConservative = countAbove(tf.math.greaterEqual(logits, target));
         this.topK = tf.placeholder(TInt32.class);
         this.topItems = tf.nn.topK(logits, topK, TInt32.class).indices();
-        this.feeds = new ReusableFeeds(steps, 3);
+        this.feeds = new ReusableFeeds(3);
     }
 
     private Operand<TInt32> countAbove(Operand<org.tensorflow.types.TBool> mask) {
@@ -83,6 +85,41 @@ public class SoftmaxModel extends GraphModel {
         LossAndGradient lg = buildLoss();
         this.loss = lg.loss();
         List<Variable<TFloat32>> vars = trainableVariables();
+        boolean ownLayout = vars.size() == encoder.variables().size() + 2 && vars.get(vars.size() - 2) == outputKernel
+                && vars.get(vars.size() - 1) == outputBias;
+        Output<?>[] grads = lg.y() == logits && ownLayout ? outputLayerGradients(lg) : graphGradients(lg, vars);
+        this.adam = new AdamOptimizer(tf, vars, grads);
+        session.initialize();
+    }
+
+    /**
+     * Gradients of {@link #trainableVariables()} when the loss gradient is given at the logits: the output
+     * layer's three are written out, with the division by the batch size moved onto the small factors
+     * ({@code state / n}, the column sums, {@code dState}) instead of a pass over the {@code [hidden, items]}
+     * kernel gradient, and only the encoder is left to {@code Graph.addGradients}. For a power-of-two batch the
+     * division is exact wherever it happens, so the numbers are the same.
+     */
+    private Output<?>[] outputLayerGradients(LossAndGradient lg) {
+        Operand<TFloat32> dLogits = lg.dy();
+        Operand<TFloat32> divisor = lg.gradientDivisor() != null ? lg.gradientDivisor() : tf.constant(1f);
+        Operand<TFloat32> kernelGrad = tf.linalg.matMul(tf.math.div(state, divisor), dLogits,
+                MatMul.transposeA(true));
+        Operand<TFloat32> biasGrad = tf.math.div(tf.sum(dLogits, tf.constant(0)), divisor);
+        Operand<TFloat32> stateGrad = tf.math.div(tf.linalg.matMul(dLogits, outputKernel, MatMul.transposeB(true)),
+                divisor);
+        List<Variable<TFloat32>> encoderVars = encoder.variables();
+        Output<?>[] xs = encoderVars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
+        Output<?>[] encoderGrads = graph.addGradients("grad", new Output<?>[]{state.asOutput()}, xs,
+                new Output<?>[]{stateGrad.asOutput()});
+        Output<?>[] grads = new Output<?>[encoderGrads.length + 2];
+        System.arraycopy(encoderGrads, 0, grads, 0, encoderGrads.length);
+        grads[encoderGrads.length] = kernelGrad.asOutput();
+        grads[encoderGrads.length + 1] = biasGrad.asOutput();
+        return grads;
+    }
+
+    /** Gradients of {@code vars} through TensorFlow's own gradient graph, for losses not defined on the logits. */
+    private Output<?>[] graphGradients(LossAndGradient lg, List<Variable<TFloat32>> vars) {
         Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
         Output<?>[] grads = graph.addGradients("grad", new Output<?>[]{lg.y().asOutput()}, xs,
                 new Output<?>[]{lg.dy().asOutput()});
@@ -91,8 +128,7 @@ public class SoftmaxModel extends GraphModel {
                 grads[i] = tf.math.div(asFloats(grads[i]), lg.gradientDivisor()).asOutput();
             }
         }
-        this.adam = new AdamOptimizer(tf, vars, grads);
-        session.initialize();
+        return grads;
     }
 
     @SuppressWarnings("unchecked")
@@ -161,7 +197,7 @@ public class SoftmaxModel extends GraphModel {
         long step = nextStep();
         float b1 = (float) Math.pow(AdamOptimizer.BETA1, step);
         float b2 = (float) Math.pow(AdamOptimizer.BETA2, step);
-        return feedExtra(session.runner(), batch).feed(inputs, feeds.inputs(batch)).feed(labels, feeds.labels(batch))
+        return feedInputs(feedExtra(session.runner(), batch), batch).feed(labels, feeds.labels(batch))
                 .feed(adam.beta1Power(), feeds.scalar(0, b1)).feed(adam.beta2Power(), feeds.scalar(1, b2))
                 .feed(adam.learningRate(), feeds.scalar(2, learningRate)).addTarget(adam.update());
     }
@@ -176,32 +212,29 @@ public class SoftmaxModel extends GraphModel {
         return runner;
     }
 
-    /**
-     * A fresh tensor of the batch's inputs, which the caller closes; for subclasses that run graphs of their own.
-     * The model's own steps feed reusable tensors instead.
-     */
-    protected TInt32 inputsTensor(Batch batch) {
-        return TensorFeeds.ints(batch.inputs(), batch.size(), steps);
+    /** Feeds the batch's input sequences. */
+    protected Session.Runner feedInputs(Session.Runner runner, Batch batch) {
+        return inputs.feed(runner, batch);
     }
 
     @Override
     public void rank(Batch batch, int[] standard, int[] conservative) {
-        try (Result r = rankRunner(feeds.inputs(batch), feeds.labels(batch)).run()) {
+        try (Result r = rankRunner(batch).run()) {
             TensorFeeds.read(r.get(0), standard);
             TensorFeeds.read(r.get(1), conservative);
         }
     }
 
-    /** A runner fetching the standard and conservative ranks of the given inputs' labels. */
-    Session.Runner rankRunner(TInt32 inputRows, TInt32 labelRows) {
-        return session.runner().feed(inputs, inputRows).feed(labels, labelRows).fetch(rankStandard)
+    /** A runner fetching the standard and conservative ranks of the batch's labels. */
+    Session.Runner rankRunner(Batch batch) {
+        return feedInputs(session.runner(), batch).feed(labels, feeds.labels(batch)).fetch(rankStandard)
                 .fetch(rankConservative);
     }
 
     @Override
     public void predictTopK(Batch batch, int k, int[] dst) {
         try (TInt32 kk = TInt32.scalarOf(k);
-             Result r = session.runner().feed(inputs, feeds.inputs(batch)).feed(topK, kk).fetch(topItems).run()) {
+             Result r = feedInputs(session.runner(), batch).feed(topK, kk).fetch(topItems).run()) {
             TensorFeeds.read(r.get(0), dst);
         }
     }
@@ -223,5 +256,6 @@ public class SoftmaxModel extends GraphModel {
     @Override
     protected void closeResources() {
         feeds.close();
+        inputs.close();
     }
 }

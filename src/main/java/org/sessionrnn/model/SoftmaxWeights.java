@@ -55,6 +55,11 @@ public final class SoftmaxWeights {
         assignTo(model.tf, model.session, model.trainableVariables());
     }
 
+    /** The values, one array per variable. */
+    List<float[]> values() {
+        return values;
+    }
+
     /** Number of variables. */
     public int size() {
         return values.size();
