@@ -36,9 +36,10 @@ class BenchmarkSmokeTest {
 
     @Test
     void flopCountFollowsTheFormula() {
-        // 6HN + 3T(6EH + 6H^2) with H=100, N=37483, E=50, T=19
-        assertEquals(6.0 * 100 * 37483 + 3.0 * 19 * (6.0 * 50 * 100 + 6.0 * 100 * 100),
-                FlopCount.trainingPerSequence(37483, 50, 100, 19), 1e-6);
+        // 6HN + 3L(6EH + 6H^2) with H=100, N=37483, E=50 and L=3.5 clicks per input: 22.4898 + 0.945 MFLOP
+        assertEquals(6.0 * 100 * 37483 + 3.0 * 3.5 * (6.0 * 50 * 100 + 6.0 * 100 * 100),
+                FlopCount.trainingPerSequence(37483, 50, 100, 3.5), 1e-6);
+        assertEquals(23.4348e6, FlopCount.trainingPerSequence(37483, 50, 100, 3.5), 1e2);
     }
 
     @Test
