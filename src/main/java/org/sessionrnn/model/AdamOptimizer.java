@@ -25,6 +25,7 @@ public final class AdamOptimizer {
     private final Placeholder<TFloat32> beta2Power;
     private final Placeholder<TFloat32> learningRate;
     private final Op update;
+    private final List<Variable<TFloat32>> firstMoments = new ArrayList<>();
 
     /** Builds the update of {@code variables} along {@code gradients} (same order). */
     public AdamOptimizer(Ops tf, List<Variable<TFloat32>> variables, Output<?>[] gradients) {
@@ -44,6 +45,7 @@ public final class AdamOptimizer {
             Variable<TFloat32> v = variables.get(i);
             // zeros of the static shape: zerosLike(v) would read v before it is initialised
             Variable<TFloat32> m = s.variable(s.zeros(s.constant(v.shape()), TFloat32.class));
+            firstMoments.add(m);
             Variable<TFloat32> u = s.variable(s.zeros(s.constant(v.shape()), TFloat32.class));
             @SuppressWarnings("unchecked")
             Operand<TFloat32> g = (Operand<TFloat32>) gradients[i];
@@ -51,6 +53,11 @@ public final class AdamOptimizer {
                     s.constant(BETA2), s.constant(EPSILON), g));
         }
         update = s.withControlDependencies(applies).noOp();
+    }
+
+    /** The first-moment slot of variable {@code i}: {@code (1 - beta1) * gradient} after the first step. */
+    Variable<TFloat32> firstMoment(int i) {
+        return firstMoments.get(i);
     }
 
     /** The op that applies one step. */

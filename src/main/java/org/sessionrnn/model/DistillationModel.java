@@ -10,7 +10,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gather;
 import org.tensorflow.op.core.Sum;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.nn.SparseSoftmaxCrossEntropyWithLogits;
 import org.tensorflow.op.nn.TopK;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -96,10 +95,20 @@ public final class DistillationModel extends SoftmaxModel {
         this.privilegedSource = trainingSequences;
     }
 
+    /**
+     * The mixture loss and its gradient at the student logits. The hard term is built from the Softmax op like
+     * M1's ({@code -log p(label)}, gradient {@code p - onehot}) instead of the sparse cross-entropy op, whose CPU
+     * kernel is several times slower; the one-hot part and the division by the batch size are applied after the
+     * output layer's products.
+     */
     @Override
     protected LossAndGradient buildLoss() {
         Operand<TFloat32> batchSize = tf.dtypes.cast(tf.size(labels), TFloat32.class);
-        SparseSoftmaxCrossEntropyWithLogits<TFloat32> hard = tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits, labels);
+        Operand<TFloat32> probabilities = tf.nn.softmax(logits);
+        Operand<TInt32> rows = tf.range(tf.constant(0), tf.size(labels), tf.constant(1));
+        Operand<TFloat32> target = tf.gatherNd(probabilities, tf.stack(List.of(rows, labels),
+                org.tensorflow.op.core.Stack.axis(1L)));
+        Operand<TFloat32> hardLoss = tf.math.neg(tf.math.log(tf.math.maximum(target, tf.constant(Float.MIN_NORMAL))));
         Operand<TFloat32> invT = tf.constant(1f / temperature);
         Operand<TFloat32> scaled = tf.math.mul(logits, invT);
         Operand<TFloat32> logProbsT = tf.nn.logSoftmax(scaled);
@@ -107,12 +116,12 @@ public final class DistillationModel extends SoftmaxModel {
         SoftTerm soft = softLabelTopK > 0 ? sparseSoftTerm(teacherScaled, logProbsT) : denseSoftTerm(teacherScaled, logProbsT);
         Operand<TFloat32> hardW = tf.constant(1f - lambda);
         Operand<TFloat32> softW = tf.constant(lambda);
-        Operand<TFloat32> perRow = tf.math.add(tf.math.mul(hardW, hard.loss()), tf.math.mul(softW, soft.crossEntropy()));
+        Operand<TFloat32> perRow = tf.math.add(tf.math.mul(hardW, hardLoss), tf.math.mul(softW, soft.crossEntropy()));
         this.lossValue = tf.math.div(tf.sum(perRow, tf.constant(0)), batchSize);
         // d soft / dz = (softmax(z/T) - q) / T
         Operand<TFloat32> softGrad = tf.math.mul(tf.math.sub(tf.nn.softmax(scaled), soft.labels()), invT);
-        Operand<TFloat32> dy = tf.math.add(tf.math.mul(hardW, hard.backprop()), tf.math.mul(softW, softGrad));
-        return new LossAndGradient(lossValue, logits, tf.math.div(dy, batchSize));
+        Operand<TFloat32> dy = tf.math.add(tf.math.mul(hardW, probabilities), tf.math.mul(softW, softGrad));
+        return new LossAndGradient(lossValue, logits, dy, batchSize, new OneHot(labels, 1f - lambda));
     }
 
     /** Per-row soft cross-entropy and the dense soft-label matrix q it was computed against. */

@@ -103,7 +103,7 @@ public class SoftmaxModel extends GraphModel {
     private Output<?>[] outputLayerGradients(LossAndGradient lg) {
         Operand<TFloat32> dLogits = lg.dy();
         Operand<TFloat32> divisor = lg.gradientDivisor() != null ? lg.gradientDivisor() : tf.constant(1f);
-        Operand<TInt32> oneHot = lg.minusOneHot();
+        OneHot oneHot = lg.minusOneHot();
         // dLogits K^T with K^T written out first: a [items, hidden] right factor ran 15 ms where the transposed
         // operand ran 23 ms (plus 3-4 ms for the copy). The permutation is not a constant, or grappler would fold
         // the transpose back into the product.
@@ -120,10 +120,11 @@ public class SoftmaxModel extends GraphModel {
         if (oneHot != null) {
             // the one-hot part of (dy - onehot) applied to each product: a row of K^T per label, a column of
             // the kernel gradient per label, one entry of the bias gradient per label
-            stateProduct = tf.math.sub(stateProduct, tf.gather(kernelT, oneHot, tf.constant(0)));
-            kernelGrad = tf.tensorScatterNdSub(kernelGrad, kernelColumns(oneHot), scaledState);
-            biasGrad = tf.tensorScatterNdSub(biasGrad, tf.expandDims(oneHot, tf.constant(1)),
-                    tf.reshape(column, tf.constant(new long[]{-1})));
+            Operand<TInt32> ys = oneHot.labels();
+            stateProduct = tf.math.sub(stateProduct, oneHot.scale(tf, tf.gather(kernelT, ys, tf.constant(0))));
+            kernelGrad = tf.tensorScatterNdSub(kernelGrad, kernelColumns(ys), oneHot.scale(tf, scaledState));
+            biasGrad = tf.tensorScatterNdSub(biasGrad, tf.expandDims(ys, tf.constant(1)),
+                    oneHot.scale(tf, tf.reshape(column, tf.constant(new long[]{-1}))));
         }
         Operand<TFloat32> stateGrad = tf.math.div(stateProduct, divisor);
         List<Variable<TFloat32>> encoderVars = encoder.variables();
@@ -151,9 +152,11 @@ public class SoftmaxModel extends GraphModel {
         Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
         Operand<TFloat32> dy = lg.dy();
         if (lg.minusOneHot() != null) {
-            Operand<TInt32> rows = tf.range(tf.constant(0), tf.size(lg.minusOneHot()), tf.constant(1));
-            Operand<TInt32> at = tf.stack(List.of(rows, lg.minusOneHot()), Stack.axis(1L));
-            dy = tf.tensorScatterNdSub(dy, at, tf.onesLike(tf.dtypes.cast(rows, TFloat32.class)));
+            Operand<TInt32> ys = lg.minusOneHot().labels();
+            Operand<TInt32> rows = tf.range(tf.constant(0), tf.size(ys), tf.constant(1));
+            Operand<TInt32> at = tf.stack(List.of(rows, ys), Stack.axis(1L));
+            dy = tf.tensorScatterNdSub(dy, at, lg.minusOneHot().scale(tf, tf.onesLike(tf.dtypes.cast(rows,
+                    TFloat32.class))));
         }
         Output<?>[] grads = graph.addGradients("grad", new Output<?>[]{lg.y().asOutput()}, xs,
                 new Output<?>[]{dy.asOutput()});
@@ -175,11 +178,11 @@ public class SoftmaxModel extends GraphModel {
      * {@code gradientDivisor} is set, {@code dy} is the gradient times that divisor and the variables' gradients
      * are divided by it instead: dividing the small parameter gradients is cheaper than dividing a
      * {@code [batch, items]} tensor, and the same number (exactly so when the divisor is a power of two). When
-     * {@code minusOneHot} holds one label per row, the gradient is {@code dy - onehot(minusOneHot)}; at the
-     * logits the one-hot part is applied to the products' small results instead of to {@code dy}.
+     * {@code minusOneHot} is set, the gradient is {@code dy - weight * onehot(labels)}; at the logits the one-hot
+     * part is applied to the products' small results instead of to {@code dy}.
      */
     protected record LossAndGradient(Operand<TFloat32> loss, Operand<TFloat32> y, Operand<TFloat32> dy,
-                                     Operand<TFloat32> gradientDivisor, Operand<TInt32> minusOneHot) {
+                                     Operand<TFloat32> gradientDivisor, OneHot minusOneHot) {
         /** A loss whose {@code dy} is the gradient itself. */
         public LossAndGradient(Operand<TFloat32> loss, Operand<TFloat32> y, Operand<TFloat32> dy) {
             this(loss, y, dy, null, null);
@@ -189,6 +192,14 @@ public class SoftmaxModel extends GraphModel {
         public LossAndGradient(Operand<TFloat32> loss, Operand<TFloat32> y, Operand<TFloat32> dy,
                                Operand<TFloat32> gradientDivisor) {
             this(loss, y, dy, gradientDivisor, null);
+        }
+    }
+
+    /** One label per row and the weight of its one-hot vector in a gradient. */
+    protected record OneHot(Operand<TInt32> labels, float weight) {
+        /** {@code weight * x}, or {@code x} itself for weight 1. */
+        Operand<TFloat32> scale(Ops tf, Operand<TFloat32> x) {
+            return weight == 1f ? x : tf.math.mul(x, tf.constant(weight));
         }
     }
 
@@ -209,7 +220,7 @@ public class SoftmaxModel extends GraphModel {
         Operand<TFloat32> batchSize = tf.dtypes.cast(tf.size(labels), TFloat32.class);
         Operand<TFloat32> mean = tf.math.div(tf.sum(nll, tf.constant(0)), batchSize);
         // dy = softmax - onehot; the one-hot part is applied after the products, on small tensors
-        return new LossAndGradient(mean, logits, probabilities, batchSize, labels);
+        return new LossAndGradient(mean, logits, probabilities, batchSize, new OneHot(labels, 1f));
     }
 
     /** Variables updated by training, in a fixed order. */
@@ -242,6 +253,11 @@ public class SoftmaxModel extends GraphModel {
         return feedInputs(feedExtra(session.runner(), batch), batch).feed(labels, feeds.labels(batch))
                 .feed(adam.beta1Power(), feeds.scalar(0, b1)).feed(adam.beta2Power(), feeds.scalar(1, b2))
                 .feed(adam.learningRate(), feeds.scalar(2, learningRate)).addTarget(adam.update());
+    }
+
+    /** The optimiser (tests read its moments). */
+    AdamOptimizer adam() {
+        return adam;
     }
 
     /** The GRU's final state {@code [batch, hidden]} (for losses over a subset of the output layer). */

@@ -52,6 +52,67 @@ class DistillationLossTest {
         }
     }
 
+    /**
+     * The analytic gradient, seen through Adam's first moment after one step ({@code (1 - beta1) g}): for the
+     * output bias it is the batch mean of {@code (1 - lambda)(p - onehot) + lambda (softmax(z / T) - q) / T},
+     * computed here from the logits before the step.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3})
+    void biasGradientIsTheHandComputedMixture(int topK) {
+        SequenceSet set = sequences();
+        Batch batch = batch(set);
+        try (SoftmaxModel teacher = trainedTeacher(batch);
+             DistillationModel student = DistillationModel.create(ITEMS, 4, 8, STEPS, 5, SoftmaxWeights.of(teacher),
+                     LAMBDA, T, topK)) {
+            student.usePrivilegedFrom(set);
+            float[] z = student.studentLogits(batch);
+            float[] t = student.teacherLogits(batch);
+            double[] expected = new double[ITEMS];
+            for (int r = 0; r < batch.size(); r++) {
+                double[] p = softmax(row(z, r), 1);
+                double[] pT = softmax(row(z, r), T);
+                double[] q = softLabels(row(t, r), topK);
+                for (int j = 0; j < ITEMS; j++) {
+                    double hard = p[j] - (j == batch.label(r) ? 1 : 0);
+                    expected[j] += ((1 - LAMBDA) * hard + LAMBDA * (pT[j] - q[j]) / T) / batch.size();
+                }
+            }
+            student.trainStep(batch, 0.01f);
+            int bias = student.trainableVariables().size() - 1;
+            float[] moment = student.read(student.adam().firstMoment(bias));
+            for (int j = 0; j < ITEMS; j++) {
+                assertEquals(expected[j], moment[j] / (1 - AdamOptimizer.BETA1), 1e-5, "item " + j);
+            }
+        }
+    }
+
+    /** With lambda 0 the student is an M1: same seed, same batches, same losses and weights. */
+    @Test
+    void withoutTheSoftTermTheStudentTrainsLikeM1() {
+        SequenceSet set = sequences();
+        Batch batch = batch(set);
+        try (SoftmaxModel teacher = trainedTeacher(batch);
+             DistillationModel student = DistillationModel.create(ITEMS, 4, 8, STEPS, 5, SoftmaxWeights.of(teacher),
+                     0, T, 0);
+             SoftmaxModel m1 = SoftmaxModel.create(ITEMS, 4, 8, STEPS, 5)) {
+            student.usePrivilegedFrom(set);
+            for (int step = 0; step < 5; step++) {
+                assertEquals(m1.trainStep(batch, 0.05f), student.trainStep(batch, 0.05f), 1e-5, "step " + step);
+            }
+            assertArrayEquals(m1.read(m1.outputKernel), student.read(student.outputKernel), 1e-5f);
+        }
+    }
+
+    private static double[] softmax(double[] x, double temperature) {
+        double[] log = logSoftmax(x, temperature);
+        double[] out = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            out[j] = Math.exp(log[j]);
+        }
+        return out;
+    }
+
     @Test
     void emptyPrivilegedInputGivesTheTeachersBiasOnly() {
         SequenceSet set = sequences();
