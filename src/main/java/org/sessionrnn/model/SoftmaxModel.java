@@ -21,12 +21,12 @@ import org.tensorflow.types.TInt32;
  * computed inside the graph by comparing every item's logit with the target's (softmax is monotonic, so
  * logits rank exactly as probabilities do, without the exp round-off that can merge near-equal probabilities).
  *
- * <p>The loss gradient {@code softmax - onehot} is built directly from the Softmax op and pushed through the rest
- * of the graph with {@code Graph.addGradients(y, x, dy)}: TF Java has no registered gradient for the sparse
- * cross-entropy op, and its kernel is several times slower than Softmax (see {@link #buildLoss()}).
+ * <p>The loss gradient {@code softmax - onehot} is built directly from the Softmax op (TF Java has no registered
+ * gradient for the sparse cross-entropy op, and its kernel is several times slower than Softmax, see
+ * {@link #buildLoss()}); the output layer's gradients are written out (see {@link #outputLayerGradients}) and
+ * only the encoder's are left to {@code Graph.addGradients}. docs/performance.md has the measurements.
  */
 public class SoftmaxModel extends GraphModel {
-    /** Mask entries summed in bytes before widening: at most 255 ones fit in an unsigned byte. */
     protected final GruEncoder encoder;
     protected final int steps;
     /** The batch's input sequences, packed for the encoder. */
