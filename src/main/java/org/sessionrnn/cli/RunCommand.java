@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.runner.ExperimentRunner;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.SpecLoader;
@@ -35,6 +36,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkLooksLikeASpec();
+        checkCheckpointInterval();
         ExperimentSpec experiment = SpecLoader.load(spec, overrides, output);
         List<RunRecord> records = new ExperimentRunner(experiment, force, System.out).run();
         long failed = records.stream().filter(r -> RunRecord.FAILED.equals(r.status())).count();
@@ -43,6 +45,15 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** A mistyped {@code -Dsessionrnn.checkpointMinutes} is reported now, not when the first run trains. */
+    private static void checkCheckpointInterval() {
+        try {
+            CheckpointedTraining.checkpointInterval();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.sessionrnn.runner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,17 @@ import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.train.EarlyStopping;
 import org.sessionrnn.train.EpochCheckpoint;
+import org.sessionrnn.train.EpochProgress;
 import org.sessionrnn.train.EpochStats;
 import org.sessionrnn.train.TrainingListener;
 import org.sessionrnn.train.TrainingState;
 
 /**
- * Trains any {@link SessionModel} of a run with early stopping and a checkpoint after every epoch, and resumes
- * from that checkpoint when an earlier attempt of the run was interrupted. Every neural executor uses it, so all
- * models resume the same way and a resumed run ends bit-identical to an uninterrupted one.
+ * Trains any {@link SessionModel} of a run with early stopping and checkpoints (after every epoch, inside an
+ * epoch every few minutes as set by {@value #INTERVAL_PROPERTY}, and on Ctrl-C; see {@link EpochCheckpoint}),
+ * and resumes from the last checkpoint, inside an epoch if need be, when an earlier attempt of the run was
+ * interrupted. Every neural executor uses it, so all models resume the same way and a resumed run ends
+ * bit-identical to an uninterrupted one.
  *
  * <p>Whether to resume is the runner's decision, expressed on disk: it deletes the checkpoints folder of a run
  * that must start afresh, so a state file found here always belongs to an interrupted attempt of this very
@@ -26,21 +30,59 @@ import org.sessionrnn.train.TrainingState;
  */
 public final class CheckpointedTraining {
     /**
+     * JVM property with the minutes of training between in-epoch checkpoints (default 10; decimals allowed;
+     * 0 saves after every batch). A machine setting, not part of the spec: it changes no result.
+     */
+    public static final String INTERVAL_PROPERTY = "sessionrnn.checkpointMinutes";
+
+    /**
      * What training produced, over all attempts of the run.
      *
-     * @param history           every epoch's stats, those trained before a resume included
-     * @param bestEpoch         the epoch whose weights the model holds after training (0 if none improved)
-     * @param trainSeconds      training wall time over all attempts
-     * @param resumedAfterEpoch the epoch this attempt resumed after, 0 for a fresh start
+     * @param history      every epoch's stats, those trained before a resume included
+     * @param bestEpoch    the epoch whose weights the model holds after training (0 if none improved)
+     * @param trainSeconds training wall time over all attempts
+     * @param resumedAt    where this attempt resumed, null for a fresh start
      */
-    public record Result(List<EpochStats> history, int bestEpoch, double trainSeconds, int resumedAfterEpoch) {
-        /** {@code resumed_after_epoch} for run.json when the run was resumed, nothing otherwise. */
+    public record Result(List<EpochStats> history, int bestEpoch, double trainSeconds, EpochProgress resumedAt) {
+        /**
+         * For run.json when the run was resumed: {@code resumed_after_epoch} and, for a resume inside an epoch,
+         * {@code resumed_after_batch} (of epoch {@code resumed_after_epoch + 1}); nothing for a fresh start.
+         */
         public Map<String, String> facts() {
-            return resumedAfterEpoch == 0 ? Map.of() : Map.of("resumed_after_epoch", Integer.toString(resumedAfterEpoch));
+            if (resumedAt == null) {
+                return Map.of();
+            }
+            String epochs = Integer.toString(resumedAt.epoch() - 1);
+            return resumedAt.atStart() ? Map.of("resumed_after_epoch", epochs)
+                    : Map.of("resumed_after_epoch", epochs,
+                            "resumed_after_batch", Integer.toString(resumedAt.batchesDone()));
         }
     }
 
     private CheckpointedTraining() {
+    }
+
+    /**
+     * The in-epoch checkpoint interval set by {@value #INTERVAL_PROPERTY}, or the default.
+     *
+     * @throws IllegalArgumentException with a message for the user if the property is not a number of minutes
+     */
+    public static Duration checkpointInterval() {
+        String value = System.getProperty(INTERVAL_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return EpochCheckpoint.DEFAULT_INTERVAL;
+        }
+        double minutes;
+        try {
+            minutes = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            minutes = Double.NaN;
+        }
+        if (!(minutes >= 0 && minutes <= 1e6)) {
+            throw new IllegalArgumentException("-D" + INTERVAL_PROPERTY + "=" + value
+                    + ": expected the minutes between in-epoch checkpoints, a number from 0 to 1000000");
+        }
+        return Duration.ofNanos(Math.round(minutes * 60e9));
     }
 
     /**
@@ -57,16 +99,23 @@ public final class CheckpointedTraining {
         Optional<TrainingState> state = EpochCheckpoint.load(dir);
         state.ifPresent(s -> {
             EpochCheckpoint.restore(s, dir, model, stopping);
-            c.out().printf("  resuming after epoch %d (checkpoint %s)%n", s.epochsDone(), dir.resolve(s.checkpoint()));
+            if (s.inEpoch() == null) {
+                c.out().printf("  resuming after epoch %d (checkpoint %s)%n", s.epochsDone(),
+                        dir.resolve(s.checkpoint()));
+            } else {
+                c.out().printf("  resuming in epoch %d after batch %d, %,d sequences in (checkpoint %s)%n",
+                        s.inEpoch().epoch(), s.inEpoch().batchesDone(), s.inEpoch().sequencesDone(),
+                        dir.resolve(s.checkpoint()));
+            }
         });
-        EpochCheckpoint checkpoint = new EpochCheckpoint(dir, stopping, state.orElse(null));
+        EpochCheckpoint checkpoint = new EpochCheckpoint(dir, stopping, state.orElse(null), checkpointInterval());
         List<TrainingListener> listeners = new ArrayList<>(List.of(extra));
         listeners.add(stopping);
         listeners.add(checkpoint);
-        int firstEpoch = state.map(s -> s.epochsDone() + 1).orElse(1);
+        EpochProgress start = state.map(TrainingState::resumePoint).orElse(EpochProgress.start(1));
         SoftmaxRun.trainer(c, listeners.toArray(TrainingListener[]::new))
-                .fit(model, split.train(), split.validation(), c.data().items(), firstEpoch);
+                .fit(model, split.train(), split.validation(), c.data().items(), start);
         return new Result(checkpoint.history(), stopping.bestEpoch(), checkpoint.trainSeconds(),
-                firstEpoch - 1);
+                state.isPresent() ? start : null);
     }
 }

@@ -42,7 +42,7 @@ import org.sessionrnn.train.TrainingInterruptedException;
  * <p>Nothing is written in the experiment folder before the data and every model graph have been checked (the
  * lock taken first is removed again, with a folder it created, if that fails). Runs already done with the same
  * {@code config_hash} are skipped; a run left {@code running} by an interrupted or killed runner with the same
- * hash resumes from its last completed epoch; any other run (and every run under {@code --force}) starts
+ * hash resumes from its last checkpoint; any other run (and every run under {@code --force}) starts
  * afresh. A failing run is recorded as {@code failed} and the grid goes on. Ctrl-C stops at the next batch with
  * the run still {@code running}, resumable.
  */
@@ -208,7 +208,7 @@ public final class ExperimentRunner {
         } catch (TrainingInterruptedException e) {
             out.println("  interrupted in epoch " + e.epoch() + ": status stays running");
             throw new GridInterruptedException("interrupted during run " + run.id() + " (epoch " + e.epoch()
-                    + "); rerun the spec to resume it from its last completed epoch");
+                    + "); rerun the spec to resume it where it stopped");
         } catch (Exception e) {
             facts.put("finished_at", java.time.Instant.now().toString());
             if (e instanceof TrainingDivergedException d) {

@@ -7,8 +7,8 @@ import org.sessionrnn.train.StopRequest;
 /**
  * Turns Ctrl-C (SIGINT, also SIGTERM) into a {@link StopRequest} while a grid runs. The JVM runs shutdown hooks
  * and halts when they return, so the hook waits (at most {@link #GRACE_SECONDS}) until the runner has stopped
- * at a batch boundary, recorded the summary and released the lock; the interrupted run keeps status
- * {@code running} and resumes from its last completed epoch on the next run of the spec.
+ * at a batch boundary, saved an in-epoch checkpoint there, recorded the summary and released the lock; the
+ * interrupted run keeps status {@code running} and resumes at that batch on the next run of the spec.
  */
 final class InterruptHandler implements AutoCloseable {
     /** Longest wait for the runner to stop cleanly before the JVM halts anyway. */

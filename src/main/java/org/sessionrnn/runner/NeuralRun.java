@@ -15,7 +15,7 @@ final class NeuralRun {
     }
 
     /**
-     * Trains {@code model} on {@code split} with early stopping and per-epoch checkpoints, then evaluates it on the
+     * Trains {@code model} on {@code split} with early stopping and checkpoints, then evaluates it on the
      * test prefixes and times its batch predictions.
      *
      * @param facts variant-specific provenance to record with the run

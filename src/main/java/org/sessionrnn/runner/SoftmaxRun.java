@@ -20,7 +20,7 @@ import org.sessionrnn.train.TrainingConfig;
 import org.sessionrnn.train.TrainingListener;
 
 /**
- * M1: trains a softmax GRU on the run's fraction with early stopping and per-epoch checkpoints (resuming an
+ * M1: trains a softmax GRU on the run's fraction with early stopping and checkpoints (resuming an
  * interrupted attempt, see {@link CheckpointedTraining}), then evaluates and times it.
  */
 public final class SoftmaxRun implements RunExecutor {

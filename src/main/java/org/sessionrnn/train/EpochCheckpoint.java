@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,51 +16,104 @@ import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.report.AtomicFiles;
 
 /**
- * Saves, after every epoch, everything needed to resume training exactly where it stood: the model's variables
- * (optimiser slots included) under the prefix {@code epoch-<n>} and a small {@link TrainingState} in
- * {@value #STATE_FILE}, written atomically <em>after</em> the variables. The state file therefore always names
- * a complete checkpoint: a crash while saving epoch n leaves the state pointing at epoch n-1, whose files are
- * only deleted once the new state is in place.
+ * Saves everything needed to resume training exactly where it stood: the model's variables (optimiser slots
+ * included) under a prefix and a small {@link TrainingState} in {@value #STATE_FILE}, written atomically
+ * <em>after</em> the variables. It saves after every epoch (prefix {@code epoch-<n>}) and, inside an epoch, at
+ * a batch boundary (prefix {@code epoch-<n>-batch-<b>}) once {@code interval} of training has passed since the
+ * last save and when a Ctrl-C is honoured, so an interruption loses at most {@code interval} of training (a
+ * SIGKILL) or nothing (Ctrl-C). The state file always names a complete checkpoint: a crash while saving leaves
+ * it pointing at the previous one, whose files are only deleted once the new state is in place.
  *
- * <p>Must be registered after the {@link EarlyStopping} it reads, so that it records that epoch's decision.
+ * <p>Must be registered after the {@link EarlyStopping} it reads, so that it records that epoch's decision. An
+ * in-epoch checkpoint comes before its epoch's validation, so it records the decision after the previous epoch.
  */
 public final class EpochCheckpoint implements TrainingListener {
     /** The trainer state file inside the checkpoints folder. */
     public static final String STATE_FILE = "state.json";
+    /** How often an in-epoch checkpoint is saved unless configured otherwise. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
     private static final String PREFIX = "epoch-";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
     private final EarlyStopping stopping;
     private final List<EpochStats> history;
+    private final long intervalNanos;
     private double trainSeconds;
     private String checkpoint;
+    private long lastSave;
+
+    /** Saves in-epoch checkpoints every {@link #DEFAULT_INTERVAL}. */
+    public EpochCheckpoint(Path dir, EarlyStopping stopping, TrainingState previous) {
+        this(dir, stopping, previous, DEFAULT_INTERVAL);
+    }
 
     /**
      * @param dir      the run's checkpoints folder (exists)
-     * @param stopping the run's early stopping, whose state is saved with each epoch
+     * @param stopping the run's early stopping, whose state is saved with each checkpoint
      * @param previous the state resumed from, or null for a fresh run
+     * @param interval training time between in-epoch checkpoints; zero saves after every batch
      */
-    public EpochCheckpoint(Path dir, EarlyStopping stopping, TrainingState previous) {
+    public EpochCheckpoint(Path dir, EarlyStopping stopping, TrainingState previous, Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("negative checkpoint interval " + interval);
+        }
         this.dir = dir;
         this.stopping = stopping;
         this.history = new ArrayList<>(previous == null ? List.of() : previous.history());
         this.trainSeconds = previous == null ? 0 : previous.trainSeconds();
         this.checkpoint = previous == null ? null : previous.checkpoint();
+        this.intervalNanos = interval.toNanos();
+    }
+
+    @Override
+    public void onTrainingStart(SessionModel model, int firstEpoch, int maxEpochs) {
+        lastSave = System.nanoTime();
+    }
+
+    @Override
+    public void onBatchEnd(SessionModel model, EpochProgress progress) {
+        if (System.nanoTime() - lastSave >= intervalNanos) {
+            saveInEpoch(model, progress);
+        }
+    }
+
+    @Override
+    public void onInterrupt(SessionModel model, EpochProgress progress) {
+        // At the start of an epoch the previous epoch's checkpoint already holds exactly this state.
+        if (!progress.atStart()) {
+            saveInEpoch(model, progress);
+        }
     }
 
     @Override
     public void onEpochEnd(SessionModel model, EpochStats stats) {
-        String previous = checkpoint;
-        checkpoint = PREFIX + stats.epoch();
-        model.save(dir.resolve(checkpoint));
         history.add(stats);
         trainSeconds += stats.seconds();
-        write(new TrainingState(stats.epoch(), model.steps(), stopping.bestRecall(), stopping.bestEpoch(),
-                stopping.epochsSinceBest(), checkpoint, trainSeconds, history));
-        if (previous != null && !previous.equals(checkpoint)) {
+        save(model, PREFIX + stats.epoch(), new TrainingState(stats.epoch(), model.steps(), stopping.bestRecall(),
+                stopping.bestEpoch(), stopping.epochsSinceBest(), PREFIX + stats.epoch(), trainSeconds, history));
+    }
+
+    private void saveInEpoch(SessionModel model, EpochProgress p) {
+        String name = PREFIX + p.epoch() + "-batch-" + p.batchesDone();
+        if (name.equals(checkpoint)) {
+            // Just resumed from it: same state, and overwriting the files the state names would not be atomic.
+            return;
+        }
+        save(model, name, new TrainingState(p.epoch() - 1, model.steps(), stopping.bestRecall(),
+                stopping.bestEpoch(), stopping.epochsSinceBest(), name, trainSeconds, history, p));
+    }
+
+    /** Variables first, then the state naming them, then the superseded files: every step leaves a valid state. */
+    private void save(SessionModel model, String name, TrainingState state) {
+        String previous = checkpoint;
+        checkpoint = name;
+        model.save(dir.resolve(name));
+        write(state);
+        if (previous != null && !previous.equals(name)) {
             deleteCheckpoint(previous);
         }
+        lastSave = System.nanoTime();
     }
 
     /** Every epoch so far, those before a resume included. */
@@ -67,7 +121,7 @@ public final class EpochCheckpoint implements TrainingListener {
         return List.copyOf(history);
     }
 
-    /** Training time so far, those before a resume included. */
+    /** Training time of the completed epochs, those before a resume included. */
     public double trainSeconds() {
         return trainSeconds;
     }

@@ -12,10 +12,12 @@ import org.sessionrnn.model.SessionModel;
 
 /**
  * The training loop: epochs of shuffled mini-batches with fresh click deletion, a validation pass after each
- * epoch, and listeners deciding about progress output, checkpoints and stopping. Shuffling and deletion are
- * drawn from {@code (seed, epoch)}, so an epoch is the same whether or not training was resumed before it.
- * A {@link StopRequest} (Ctrl-C) is honoured between batches with a {@link TrainingInterruptedException}; the
- * epoch in progress is then abandoned, since only epoch boundaries can be resumed exactly.
+ * epoch, and listeners deciding about progress output, checkpoints and stopping. The order of an epoch is drawn
+ * from {@code (seed, epoch)} and the click deletion of each batch from {@code (seed, epoch, batch)}, so any
+ * batch is the same whether or not training was resumed before it, even inside its epoch.
+ * A {@link StopRequest} (Ctrl-C) is honoured between batches: listeners get
+ * {@link TrainingListener#onInterrupt} (an in-epoch checkpoint saves there), then a
+ * {@link TrainingInterruptedException} is thrown.
  */
 public final class Trainer {
     private static final long PROGRESS_NANOS = 10_000_000_000L;
@@ -39,6 +41,17 @@ public final class Trainer {
      */
     public List<EpochStats> fit(SessionModel model, SequenceSet train, SequenceSet validation, int items,
                                 int firstEpoch) {
+        return fit(model, train, validation, items, EpochProgress.start(firstEpoch));
+    }
+
+    /**
+     * Trains from {@code start} (the rest of its epoch, then up to {@code maxEpochs}, or until a listener stops
+     * it) and returns the stats of the epochs finished here. The model must hold the weights and step count
+     * saved at {@code start}; the resumed epoch's stats then equal those of an uninterrupted run.
+     */
+    public List<EpochStats> fit(SessionModel model, SequenceSet train, SequenceSet validation, int items,
+                                EpochProgress start) {
+        int firstEpoch = start.epoch();
         listeners.forEach(l -> l.onTrainingStart(model, firstEpoch, config.maxEpochs()));
         Batch batch = new Batch(config.batchSize(), config.maxLength(), items);
         BatchAssembler assembler = new BatchAssembler(config.maxLength(), config.embeddingDropout());
@@ -46,13 +59,15 @@ public final class Trainer {
         List<EpochStats> history = new ArrayList<>();
         // Asked before each epoch (not after) so that a run resumed after its stopping epoch trains no further.
         for (int epoch = firstEpoch; epoch <= config.maxEpochs() && !anyListenerStops(); epoch++) {
-            long start = System.nanoTime();
-            double loss = runEpoch(model, train, batch, assembler, epoch);
-            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            EpochProgress done = runEpoch(model, train, batch, assembler,
+                    epoch == firstEpoch ? start : EpochProgress.start(epoch));
+            long validationStart = System.nanoTime();
             EvaluationResult val = evaluator.evaluate(
                     new ModelRanker(model, config.batchSize(), config.maxLength(), items), validation);
+            double loss = done.lossSum() / Math.max(1, train.size());
+            double seconds = done.seconds() + (System.nanoTime() - validationStart) / 1e9;
             EpochStats stats = new EpochStats(epoch, loss, val.metrics().recall(), val.metrics().mrr(),
-                    (System.nanoTime() - start) / 1e9, train.size() / Math.max(trainSeconds, 1e-9));
+                    seconds, train.size() / Math.max(done.seconds(), 1e-9));
             history.add(stats);
             listeners.forEach(l -> l.onEpochEnd(model, stats));
         }
@@ -64,32 +79,54 @@ public final class Trainer {
         return listeners.stream().anyMatch(TrainingListener::shouldStop);
     }
 
-    private double runEpoch(SessionModel model, SequenceSet train, Batch batch, BatchAssembler assembler, int epoch) {
+    /** Trains the rest of an epoch from {@code from} and returns the position at its end. */
+    private EpochProgress runEpoch(SessionModel model, SequenceSet train, Batch batch, BatchAssembler assembler,
+                                   EpochProgress from) {
         int n = train.size();
+        int size = config.batchSize();
+        int epoch = from.epoch();
+        if (from.sequencesDone() != Math.min(n, (long) from.batchesDone() * size)) {
+            throw new IllegalStateException("cannot resume epoch " + epoch + " after batch " + from.batchesDone()
+                    + " with " + from.sequencesDone() + " sequences done: " + n + " training sequences in batches of "
+                    + size + " do not match that checkpoint");
+        }
         int[] order = shuffledOrder(n, epoch);
-        SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch) ^ 0x5DEECE66DL);
-        double lossSum = 0;
+        EpochProgress at = from;
         long start = System.nanoTime();
         long lastReport = start;
-        for (int from = 0; from < n; from += config.batchSize()) {
+        for (int b = from.batchesDone(); (long) b * size < n; b++) {
             if (StopRequest.isRequested()) {
+                EpochProgress stopped = at;
+                listeners.forEach(l -> l.onInterrupt(model, stopped));
                 throw new TrainingInterruptedException(epoch);
             }
-            int to = Math.min(n, from + config.batchSize());
-            assembler.fill(batch, train, order, from, to, rng);
+            int lo = b * size;
+            int hi = Math.min(n, lo + size);
+            assembler.fill(batch, train, order, lo, hi, batchRandom(epoch, b));
             double loss = model.trainStep(batch, config.learningRate());
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(epoch, model.steps(), loss);
             }
-            lossSum += loss * (to - from);
             long now = System.nanoTime();
+            // Seconds accumulate across attempts so that a resumed epoch reports its whole training time.
+            at = new EpochProgress(epoch, b + 1, hi, at.lossSum() + loss * (hi - lo),
+                    from.seconds() + (now - start) / 1e9);
+            EpochProgress done = at;
+            listeners.forEach(l -> l.onBatchEnd(model, done));
             if (now - lastReport > PROGRESS_NANOS) {
                 lastReport = now;
-                long done = to;
-                listeners.forEach(l -> l.onProgress(epoch, done, n, (now - start) / 1e9));
+                listeners.forEach(l -> l.onProgress(epoch, done.sequencesDone(), n, done.seconds()));
             }
         }
-        return lossSum / Math.max(1, n);
+        return at;
+    }
+
+    /**
+     * The click-deletion draws of one batch. Derived per batch, not run through the epoch, so that an epoch
+     * resumed at batch {@code b} deletes exactly the clicks an uninterrupted run would.
+     */
+    private SplittableRandom batchRandom(int epoch, int batchIndex) {
+        return new SplittableRandom(mix(mix(config.seed(), epoch), batchIndex) ^ 0x5DEECE66DL);
     }
 
     private int[] shuffledOrder(int n, int epoch) {

@@ -1,8 +1,9 @@
 package org.sessionrnn.train;
 
 /**
- * Training stopped because a {@link StopRequest} was made (Ctrl-C). The epoch in progress is abandoned; the last
- * completed epoch's checkpoint is where a rerun resumes.
+ * Training stopped because a {@link StopRequest} was made (Ctrl-C), at a batch boundary. Listeners were told
+ * first ({@link TrainingListener#onInterrupt}), so an {@link EpochCheckpoint} has saved the position inside the
+ * epoch and a rerun resumes exactly there.
  */
 public final class TrainingInterruptedException extends RuntimeException {
     private final int epoch;
@@ -12,7 +13,7 @@ public final class TrainingInterruptedException extends RuntimeException {
         this.epoch = epoch;
     }
 
-    /** The epoch that was abandoned. */
+    /** The epoch that was in progress. */
     public int epoch() {
         return epoch;
     }

@@ -15,6 +15,21 @@ public interface TrainingListener {
     default void onProgress(int epoch, long sequencesDone, long sequencesTotal, double secondsInEpoch) {
     }
 
+    /**
+     * Called after every batch with the position reached; cheap listeners only, it runs thousands of times per
+     * epoch. An in-epoch checkpoint saved here can be resumed exactly.
+     */
+    default void onBatchEnd(SessionModel model, EpochProgress progress) {
+    }
+
+    /**
+     * Called when a {@link StopRequest} is honoured at a batch boundary, just before the trainer throws
+     * {@link TrainingInterruptedException}; {@code progress} is the position reached, the model holds its
+     * weights.
+     */
+    default void onInterrupt(SessionModel model, EpochProgress progress) {
+    }
+
     /** Called after each epoch's validation. */
     default void onEpochEnd(SessionModel model, EpochStats stats) {
     }

@@ -70,11 +70,15 @@ final class TinyExperiment {
         }
     }
 
-    /** Starts the runner as a separate JVM on this test's class path, output going to {@code log}. */
-    Process start(Path log) throws IOException {
+    /**
+     * Starts the runner as a separate JVM on this test's class path, output going to {@code log}, with extra
+     * JVM options such as {@code -Dsessionrnn.checkpointMinutes=0}.
+     */
+    Process start(Path log, String... jvmOptions) throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName());
+        ProcessBuilder pb = new ProcessBuilder(javaBin);
+        pb.command().addAll(java.util.List.of(jvmOptions));
+        pb.command().addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         pb.command().addAll(java.util.List.of(args()));
         pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
         return pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
