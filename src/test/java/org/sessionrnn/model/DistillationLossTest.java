@@ -39,9 +39,7 @@ class DistillationLossTest {
         SequenceSet set = sequences();
         Batch batch = batch(set);
         try (SoftmaxModel teacher = trainedTeacher(batch);
-             DistillationModel student = DistillationModel.create(ITEMS, 4, 8, STEPS, 5, SoftmaxWeights.of(teacher),
-                     LAMBDA, T, topK)) {
-            student.usePrivilegedFrom(set);
+             DistillationModel student = student(teacher, set, LAMBDA, T, topK)) {
             float[] z = student.studentLogits(batch);
             float[] t = student.teacherLogits(batch);
             double expected = 0;
@@ -63,9 +61,7 @@ class DistillationLossTest {
         SequenceSet set = sequences();
         Batch batch = batch(set);
         try (SoftmaxModel teacher = trainedTeacher(batch);
-             DistillationModel student = DistillationModel.create(ITEMS, 4, 8, STEPS, 5, SoftmaxWeights.of(teacher),
-                     LAMBDA, T, topK)) {
-            student.usePrivilegedFrom(set);
+             DistillationModel student = student(teacher, set, LAMBDA, T, topK)) {
             float[] z = student.studentLogits(batch);
             float[] t = student.teacherLogits(batch);
             double[] expected = new double[ITEMS];
@@ -93,10 +89,8 @@ class DistillationLossTest {
         SequenceSet set = sequences();
         Batch batch = batch(set);
         try (SoftmaxModel teacher = trainedTeacher(batch);
-             DistillationModel student = DistillationModel.create(ITEMS, 4, 8, STEPS, 5, SoftmaxWeights.of(teacher),
-                     0, T, 0);
+             DistillationModel student = student(teacher, set, 0, T, 0);
              SoftmaxModel m1 = SoftmaxModel.create(ITEMS, 4, 8, STEPS, 5)) {
-            student.usePrivilegedFrom(set);
             for (int step = 0; step < 5; step++) {
                 assertEquals(m1.trainStep(batch, 0.05f), student.trainStep(batch, 0.05f), 1e-5, "step " + step);
             }
@@ -119,9 +113,7 @@ class DistillationLossTest {
         Batch batch = batch(set);
         try (SoftmaxModel teacher = trainedTeacher(batch)) {
             float[] bias = teacher.read(teacher.outputBias);
-            try (DistillationModel student = DistillationModel.create(ITEMS, 4, 8, STEPS, 5,
-                    SoftmaxWeights.of(teacher), LAMBDA, T, 0)) {
-                student.usePrivilegedFrom(set);
+            try (DistillationModel student = student(teacher, set, LAMBDA, T, 0)) {
                 float[] t = student.teacherLogits(batch);
                 // sequence 3 predicts session 0's last click, sequence 6 session 1's
                 assertArrayEquals(row(bias, 0), row(t, 3), 1e-6);
@@ -138,6 +130,15 @@ class DistillationLossTest {
         SoftmaxModel teacher = SoftmaxModel.create(ITEMS, 4, 8, STEPS, 3);
         teacher.trainStep(batch, 0.1f);
         return teacher;
+    }
+
+    /** A student of {@code teacher} with the given lambda, T and top-k, reading privileged clicks from {@code set}. */
+    private static DistillationModel student(SoftmaxModel teacher, SequenceSet set, double lambda, double t,
+                                             int topK) {
+        DistillationModel student = DistillationModel.create(ITEMS, 4, 8, STEPS, 5, SoftmaxWeights.of(teacher),
+                lambda, t, topK);
+        student.usePrivilegedFrom(set);
+        return student;
     }
 
     private static double[] row(float[] m, int r) {

@@ -10,14 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.report.EpochRecord;
 import org.sessionrnn.report.RunRecord;
 import org.sessionrnn.report.SummaryTable;
-import org.sessionrnn.train.EpochCheckpoint;
 import org.sessionrnn.train.TrainingState;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
@@ -72,8 +70,8 @@ class ResumeAfterKillTest {
     private static void awaitEpoch(TinyExperiment exp, String runId, Process runner, Instant since) throws Exception {
         Path checkpoints = exp.runDir(runId).resolve("checkpoints");
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        Predicate<TrainingState> started = s -> s.epochsDone() >= 1 && savedAfter(checkpoints, since);
-        while (!stateOf(checkpoints).filter(started).isPresent()) {
+        Predicate<TrainingState> started = s -> s.epochsDone() >= 1 && TinyExperiment.savedAfter(checkpoints, since);
+        while (!TinyExperiment.stateOf(checkpoints).filter(started).isPresent()) {
             if (!runner.isAlive() || System.nanoTime() > deadline) {
                 runner.destroyForcibly();
                 throw new AssertionError("run " + runId + " never finished an epoch (runner exit "
@@ -83,26 +81,9 @@ class ResumeAfterKillTest {
         }
     }
 
-    private static boolean savedAfter(Path checkpoints, Instant since) {
-        try {
-            return Files.getLastModifiedTime(checkpoints.resolve(EpochCheckpoint.STATE_FILE)).toInstant()
-                    .isAfter(since);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static boolean isDone(TinyExperiment exp, String runId) throws IOException {
         return Files.exists(exp.runDir(runId).resolve("run.json"))
                 && RunRecord.DONE.equals(exp.record(runId).status());
-    }
-
-    private static Optional<TrainingState> stateOf(Path checkpoints) {
-        try {
-            return EpochCheckpoint.load(checkpoints);
-        } catch (RuntimeException e) {
-            return Optional.empty(); // cannot happen with atomic writes; just poll again
-        }
     }
 
     private static void assertSameResults(TinyExperiment expected, TinyExperiment actual) throws IOException {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,30 +127,13 @@ class ResumeInsideAnEpochTest {
     private static void await(Path checkpoints, Process runner, Predicate<TrainingState> condition, Instant since)
             throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!stateOf(checkpoints).filter(s -> savedAfter(checkpoints, since) && condition.test(s)).isPresent()) {
+        while (!TinyExperiment.stateOf(checkpoints).filter(s -> TinyExperiment.savedAfter(checkpoints, since) && condition.test(s)).isPresent()) {
             if (!runner.isAlive() || System.nanoTime() > deadline) {
                 runner.destroyForcibly();
                 throw new AssertionError("the runner never saved the awaited checkpoint (runner exit "
                         + (runner.isAlive() ? "none" : runner.exitValue()) + ")");
             }
             Thread.sleep(2);
-        }
-    }
-
-    private static boolean savedAfter(Path checkpoints, Instant since) {
-        try {
-            return Files.getLastModifiedTime(checkpoints.resolve(EpochCheckpoint.STATE_FILE)).toInstant()
-                    .isAfter(since);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static Optional<TrainingState> stateOf(Path checkpoints) {
-        try {
-            return EpochCheckpoint.load(checkpoints);
-        } catch (RuntimeException e) {
-            return Optional.empty(); // cannot happen with atomic writes; just poll again
         }
     }
 

@@ -6,9 +6,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import org.sessionrnn.cli.Main;
 import org.sessionrnn.report.RunRecord;
 import org.sessionrnn.report.RunRecordIo;
+import org.sessionrnn.train.EpochCheckpoint;
+import org.sessionrnn.train.TrainingState;
 
 /** A tiny synthetic experiment in a folder of its own, run in-process or as a separate runner process. */
 final class TinyExperiment {
@@ -89,5 +93,24 @@ final class TinyExperiment {
     }
 
     record Result(int code, String out, String err) {
+    }
+
+    /** Whether the checkpoint state in {@code checkpoints} was written after {@code since}. */
+    static boolean savedAfter(Path checkpoints, Instant since) {
+        try {
+            return Files.getLastModifiedTime(checkpoints.resolve(EpochCheckpoint.STATE_FILE)).toInstant()
+                    .isAfter(since);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The checkpoint state in {@code checkpoints}, if any can be read now. */
+    static Optional<TrainingState> stateOf(Path checkpoints) {
+        try {
+            return EpochCheckpoint.load(checkpoints);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // cannot happen with atomic writes; just poll again
+        }
     }
 }
