@@ -86,61 +86,68 @@ public class SoftmaxModel extends GraphModel {
         LossAndGradient lg = buildLoss();
         this.loss = lg.loss();
         List<Variable<TFloat32>> vars = trainableVariables();
-        boolean ownLayout = vars.size() == encoder.variables().size() + 2 && vars.get(vars.size() - 2) == outputKernel
-                && vars.get(vars.size() - 1) == outputBias;
-        Output<?>[] grads = lg.y() == logits && ownLayout ? outputLayerGradients(lg) : graphGradients(lg, vars);
+        Output<?>[] grads = lg.y() == logits ? outputLayerGradients(lg) : graphGradients(lg, vars);
         this.adam = new AdamOptimizer(tf, vars, grads);
         session.initialize();
     }
 
     /**
      * Gradients of {@link #trainableVariables()} when the loss gradient is given at the logits: the output
-     * layer's three are written out, with the division by the batch size moved onto the small factors
-     * ({@code state / n}, the column sums, {@code dState}) instead of a pass over the {@code [hidden, items]}
-     * kernel gradient, and only the encoder is left to {@code Graph.addGradients}. For a power-of-two batch the
-     * division is exact wherever it happens, so the numbers are the same.
+     * layer's are written out (below) and only the encoder's are left to {@code Graph.addGradients}. The division
+     * by the batch size happens on the small factors ({@code state / n}, {@code dState}) instead of a pass over
+     * a {@code [hidden, items]} gradient; for a power-of-two batch it is exact wherever it happens.
      */
     private Output<?>[] outputLayerGradients(LossAndGradient lg) {
-        Operand<TFloat32> dLogits = lg.dy();
         Operand<TFloat32> divisor = lg.gradientDivisor() != null ? lg.gradientDivisor() : tf.constant(1f);
-        OneHot oneHot = lg.minusOneHot();
-        // dLogits K^T with K^T written out first: a [items, hidden] right factor ran 15 ms where the transposed
-        // operand ran 23 ms (plus 3-4 ms for the copy). The permutation is not a constant, or grappler would fold
-        // the transpose back into the product.
-        Operand<TInt32> swap = tf.placeholderWithDefault(tf.constant(new int[]{1, 0}), Shape.of(2));
-        Operand<TFloat32> kernelT = tf.linalg.transpose(outputKernel, swap);
-        Operand<TFloat32> stateProduct = tf.linalg.matMul(dLogits, kernelT);
-        // kernel and bias gradients from one product: [state, 1] / n transposed times dLogits, whose first
-        // `hidden` rows are the kernel's gradient (a zero-copy slice) and whose last row is the bias's
-        Operand<TFloat32> withOnes = tf.math.div(tf.concat(List.of(state, tf.onesLike(tf.slice(state,
-                tf.constant(new int[]{0, 0}), tf.constant(new int[]{-1, 1})))), tf.constant(1)), divisor);
-        Operand<TFloat32> stacked = tf.linalg.matMul(withOnes, dLogits, MatMul.transposeA(true));
-        if (oneHot != null) {
-            // the one-hot part of (dy - onehot) applied to each product: a row of K^T per label, a column of
-            // the stacked gradient per label
-            Operand<TInt32> ys = oneHot.labels();
-            stateProduct = tf.math.sub(stateProduct, oneHot.scale(tf, tf.gather(kernelT, ys, tf.constant(0))));
-            stacked = tf.tensorScatterNdSub(stacked, kernelColumns(ys, encoder.hidden() + 1),
-                    oneHot.scale(tf, withOnes));
-        }
+        Operand<TFloat32> stateGrad = stateGradient(lg.dy(), divisor, lg.minusOneHot());
+        Operand<TFloat32> stacked = kernelAndBiasGradient(lg.dy(), divisor, lg.minusOneHot());
         int hidden = encoder.hidden();
         Operand<TFloat32> kernelGrad = tf.slice(stacked, tf.constant(new int[]{0, 0}), tf.constant(new int[]{hidden, -1}));
         Operand<TFloat32> biasGrad = tf.reshape(tf.slice(stacked, tf.constant(new int[]{hidden, 0}),
                 tf.constant(new int[]{1, -1})), tf.constant(new long[]{-1}));
-        Operand<TFloat32> stateGrad = tf.math.div(stateProduct, divisor);
-        List<Variable<TFloat32>> encoderVars = encoder.variables();
-        Output<?>[] xs = encoderVars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
+        Output<?>[] xs = encoder.variables().stream().map(Variable::asOutput).toArray(Output<?>[]::new);
         Output<?>[] encoderGrads = graph.addGradients("grad", new Output<?>[]{state.asOutput()}, xs,
                 new Output<?>[]{stateGrad.asOutput()});
-        Output<?>[] grads = new Output<?>[encoderGrads.length + 2];
-        System.arraycopy(encoderGrads, 0, grads, 0, encoderGrads.length);
+        Output<?>[] grads = java.util.Arrays.copyOf(encoderGrads, encoderGrads.length + 2);
         grads[encoderGrads.length] = kernelGrad.asOutput();
         grads[encoderGrads.length + 1] = biasGrad.asOutput();
         return grads;
     }
 
+    /**
+     * {@code (dy - onehot) K^T / n}, with {@code K^T} written out first: a {@code [items, hidden]} right factor
+     * ran 15 ms where the transposed operand ran 23 ms (plus 3-4 ms for the copy). The permutation is not a
+     * constant, or grappler would fold the transpose back into the product. The one-hot part is a row of
+     * {@code K^T} per label.
+     */
+    private Operand<TFloat32> stateGradient(Operand<TFloat32> dy, Operand<TFloat32> divisor, OneHot oneHot) {
+        Operand<TInt32> swap = tf.placeholderWithDefault(tf.constant(new int[]{1, 0}), Shape.of(2));
+        Operand<TFloat32> kernelT = tf.linalg.transpose(outputKernel, swap);
+        Operand<TFloat32> product = tf.linalg.matMul(dy, kernelT);
+        if (oneHot != null) {
+            product = tf.math.sub(product, oneHot.scale(tf, tf.gather(kernelT, oneHot.labels(), tf.constant(0))));
+        }
+        return tf.math.div(product, divisor);
+    }
+
+    /**
+     * The kernel's and the bias's gradients stacked, {@code [hidden + 1, items]}, from one product
+     * {@code ([state, 1] / n)^T (dy - onehot)}: the kernel's rows are a zero-copy slice of it, the bias is its
+     * last row. The one-hot part is the row's {@code [state, 1] / n} subtracted from its label's column.
+     */
+    private Operand<TFloat32> kernelAndBiasGradient(Operand<TFloat32> dy, Operand<TFloat32> divisor, OneHot oneHot) {
+        Operand<TFloat32> ones = tf.onesLike(tf.slice(state, tf.constant(new int[]{0, 0}), tf.constant(new int[]{-1, 1})));
+        Operand<TFloat32> left = tf.math.div(tf.concat(List.of(state, ones), tf.constant(1)), divisor);
+        Operand<TFloat32> stacked = tf.linalg.matMul(left, dy, MatMul.transposeA(true));
+        if (oneHot != null) {
+            stacked = tf.tensorScatterNdSub(stacked, columnEntries(oneHot.labels(), encoder.hidden() + 1),
+                    oneHot.scale(tf, left));
+        }
+        return stacked;
+    }
+
     /** Indices {@code [rows, height, 2]} of entry {@code (h, label_r)} of a {@code [height, items]} matrix. */
-    private Operand<TInt32> kernelColumns(Operand<TInt32> rowLabels, int height) {
+    private Operand<TInt32> columnEntries(Operand<TInt32> rowLabels, int height) {
         Operand<TInt32> shape = tf.stack(List.of(tf.size(rowLabels), tf.constant(height)));
         Operand<TInt32> hs = tf.broadcastTo(tf.expandDims(tf.range(tf.constant(0), tf.constant(height),
                 tf.constant(1)), tf.constant(0)), shape);
@@ -151,16 +158,11 @@ public class SoftmaxModel extends GraphModel {
     /** Gradients of {@code vars} through TensorFlow's own gradient graph, for losses not defined on the logits. */
     private Output<?>[] graphGradients(LossAndGradient lg, List<Variable<TFloat32>> vars) {
         Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
-        Operand<TFloat32> dy = lg.dy();
         if (lg.minusOneHot() != null) {
-            Operand<TInt32> ys = lg.minusOneHot().labels();
-            Operand<TInt32> rows = tf.range(tf.constant(0), tf.size(ys), tf.constant(1));
-            Operand<TInt32> at = tf.stack(List.of(rows, ys), Stack.axis(1L));
-            dy = tf.tensorScatterNdSub(dy, at, lg.minusOneHot().scale(tf, tf.onesLike(tf.dtypes.cast(rows,
-                    TFloat32.class))));
+            throw new IllegalStateException("a one-hot part is applied at the logits only");
         }
         Output<?>[] grads = graph.addGradients("grad", new Output<?>[]{lg.y().asOutput()}, xs,
-                new Output<?>[]{dy.asOutput()});
+                new Output<?>[]{lg.dy().asOutput()});
         if (lg.gradientDivisor() != null) {
             for (int i = 0; i < grads.length; i++) {
                 grads[i] = tf.math.div(asFloats(grads[i]), lg.gradientDivisor()).asOutput();
@@ -179,8 +181,9 @@ public class SoftmaxModel extends GraphModel {
      * {@code gradientDivisor} is set, {@code dy} is the gradient times that divisor and the variables' gradients
      * are divided by it instead: dividing the small parameter gradients is cheaper than dividing a
      * {@code [batch, items]} tensor, and the same number (exactly so when the divisor is a power of two). When
-     * {@code minusOneHot} is set, the gradient is {@code dy - weight * onehot(labels)}; at the logits the one-hot
-     * part is applied to the products' small results instead of to {@code dy}.
+     * {@code minusOneHot} is set (only for {@code y} = the logits), the gradient is
+     * {@code dy - weight * onehot(labels)}, the one-hot part applied to the products' small results instead of
+     * to {@code dy}.
      */
     protected record LossAndGradient(Operand<TFloat32> loss, Operand<TFloat32> y, Operand<TFloat32> dy,
                                      Operand<TFloat32> gradientDivisor, OneHot minusOneHot) {
@@ -224,8 +227,8 @@ public class SoftmaxModel extends GraphModel {
         return new LossAndGradient(mean, logits, probabilities, batchSize, new OneHot(labels, 1f));
     }
 
-    /** Variables updated by training, in a fixed order. */
-    protected List<Variable<TFloat32>> trainableVariables() {
+    /** Variables updated by training, in a fixed order (the output layer's gradients rely on it). */
+    protected final List<Variable<TFloat32>> trainableVariables() {
         List<Variable<TFloat32>> vars = new ArrayList<>(encoder.variables());
         vars.add(outputKernel);
         vars.add(outputBias);
