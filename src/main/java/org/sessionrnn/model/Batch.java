@@ -106,9 +106,4 @@ public final class Batch {
     public int label(int r) {
         return labels[r];
     }
-
-    /** Item at time step {@code t} of row {@code r} (padding before the row's clicks). */
-    public int input(int r, int t) {
-        return inputs[r * steps + t];
-    }
 }

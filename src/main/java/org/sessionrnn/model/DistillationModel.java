@@ -105,10 +105,7 @@ public final class DistillationModel extends SoftmaxModel {
     protected LossAndGradient buildLoss() {
         Operand<TFloat32> batchSize = tf.dtypes.cast(tf.size(labels), TFloat32.class);
         Operand<TFloat32> probabilities = tf.nn.softmax(logits);
-        Operand<TInt32> rows = tf.range(tf.constant(0), tf.size(labels), tf.constant(1));
-        Operand<TFloat32> target = tf.gatherNd(probabilities, tf.stack(List.of(rows, labels),
-                org.tensorflow.op.core.Stack.axis(1L)));
-        Operand<TFloat32> hardLoss = tf.math.neg(tf.math.log(tf.math.maximum(target, tf.constant(Float.MIN_NORMAL))));
+        Operand<TFloat32> hardLoss = labelNegLogLikelihood(probabilities);
         Operand<TFloat32> invT = tf.constant(1f / temperature);
         Operand<TFloat32> scaled = tf.math.mul(logits, invT);
         Operand<TFloat32> logProbsT = tf.nn.logSoftmax(scaled);

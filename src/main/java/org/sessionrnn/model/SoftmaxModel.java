@@ -217,14 +217,20 @@ public class SoftmaxModel extends GraphModel {
      */
     protected LossAndGradient buildLoss() {
         Operand<TFloat32> probabilities = tf.nn.softmax(logits);
-        Operand<TInt32> rows = tf.range(tf.constant(0), tf.size(labels), tf.constant(1));
-        Operand<TInt32> at = tf.stack(List.of(rows, labels), Stack.axis(1L));
-        Operand<TFloat32> target = tf.gatherNd(probabilities, at);
-        Operand<TFloat32> nll = tf.math.neg(tf.math.log(tf.math.maximum(target, tf.constant(Float.MIN_NORMAL))));
         Operand<TFloat32> batchSize = tf.dtypes.cast(tf.size(labels), TFloat32.class);
-        Operand<TFloat32> mean = tf.math.div(tf.sum(nll, tf.constant(0)), batchSize);
+        Operand<TFloat32> mean = tf.math.div(tf.sum(labelNegLogLikelihood(probabilities), tf.constant(0)), batchSize);
         // dy = softmax - onehot; the one-hot part is applied after the products, on small tensors
         return new LossAndGradient(mean, logits, probabilities, batchSize, new OneHot(labels, 1f));
+    }
+
+    /**
+     * Per row, {@code -log p(label)} from the softmax probabilities; a probability that underflows is floored at
+     * the smallest normal float (loss 87.3) so that the reported loss stays finite.
+     */
+    protected Operand<TFloat32> labelNegLogLikelihood(Operand<TFloat32> probabilities) {
+        Operand<TInt32> rows = tf.range(tf.constant(0), tf.size(labels), tf.constant(1));
+        Operand<TFloat32> target = tf.gatherNd(probabilities, tf.stack(List.of(rows, labels), Stack.axis(1L)));
+        return tf.math.neg(tf.math.log(tf.math.maximum(target, tf.constant(Float.MIN_NORMAL))));
     }
 
     /** Variables updated by training, in a fixed order (the output layer's gradients rely on it). */
