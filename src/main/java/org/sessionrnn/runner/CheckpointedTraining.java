@@ -93,7 +93,16 @@ public final class CheckpointedTraining {
      */
     public static Result fit(RunContext c, SessionModel model, TrainValidation split, TrainingListener... extra)
             throws IOException {
-        Path dir = c.checkpoints();
+        return fit(c, c.checkpoints(), model, split, extra);
+    }
+
+    /**
+     * As {@link #fit(RunContext, SessionModel, TrainValidation, TrainingListener...)}, with checkpoints in
+     * {@code dir}: for a second model trained within the same run (M3's teacher). Once that model has finished,
+     * calling this again restores its best weights without training.
+     */
+    public static Result fit(RunContext c, Path dir, SessionModel model, TrainValidation split,
+                             TrainingListener... extra) throws IOException {
         Files.createDirectories(dir);
         EarlyStopping stopping = new EarlyStopping(c.run().variant().patience(), dir.resolve("best"));
         Optional<TrainingState> state = EpochCheckpoint.load(dir);

@@ -8,7 +8,6 @@ import org.sessionrnn.model.DistillationModel;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.spec.VariantSpec;
-import org.sessionrnn.train.EarlyStopping;
 
 /**
  * M3: trains a teacher M1 on the privileged (reversed future) sequences of the run's fraction, with early
@@ -24,22 +23,29 @@ final class DistillationRun implements RunExecutor {
         TrainValidation split = SoftmaxRun.split(c);
         Files.createDirectories(c.checkpoints());
         SoftmaxWeights teacherWeights;
-        EarlyStopping teacherStopping = new EarlyStopping(v.patience(), c.checkpoints().resolve("teacher"));
+        CheckpointedTraining.Result taught;
         try (SoftmaxModel teacher = SoftmaxModel.create(items, v.embedding(), c.run().gruSize(), steps,
                 c.run().seed() + 1)) {
             c.out().println("  [" + c.run().id() + "] teacher on privileged sequences");
-            SoftmaxRun.trainer(c, teacherStopping).fit(teacher, PrivilegedSequences.of(split.train(), steps),
-                    PrivilegedSequences.of(split.validation(), steps), items);
+            // checkpointed like the student, so an interrupted M3 run never trains its teacher twice
+            taught = CheckpointedTraining.fit(c, c.checkpoints().resolve("teacher"), teacher, new TrainValidation(
+                    PrivilegedSequences.of(split.train(), steps), PrivilegedSequences.of(split.validation(), steps)));
             teacherWeights = SoftmaxWeights.of(teacher);
         }
         try (DistillationModel model = DistillationModel.create(items, v.embedding(), c.run().gruSize(), steps,
                 c.run().seed(), teacherWeights, v.lambda(), v.temperature(), v.softLabelTopK())) {
             model.usePrivilegedFrom(split.train());
             c.out().println("  [" + c.run().id() + "] student");
-            Map<String, String> facts = Map.of("teacher_best_epoch", Integer.toString(teacherStopping.bestEpoch()),
-                    "teacher_validation_recall", Double.toString(teacherStopping.bestRecall()),
+            Map<String, String> facts = Map.of("teacher_best_epoch", Integer.toString(taught.bestEpoch()),
+                    "teacher_validation_recall", Double.toString(bestRecall(taught)),
                     "soft_label_top_k", Integer.toString(v.softLabelTopK()));
             return NeuralRun.trainAndMeasure(c, model, split, facts);
         }
+    }
+
+    /** Validation Recall@k of the best epoch, NaN if none improved. */
+    private static double bestRecall(CheckpointedTraining.Result r) {
+        return r.history().stream().filter(e -> e.epoch() == r.bestEpoch()).mapToDouble(e -> e.validationRecall())
+                .findFirst().orElse(Double.NaN);
     }
 }

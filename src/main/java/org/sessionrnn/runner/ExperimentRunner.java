@@ -163,15 +163,25 @@ public final class ExperimentRunner {
     private enum Start { SKIP, RESUME, FRESH }
 
     /** Done and unchanged: skip; interrupted and unchanged with a checkpoint: resume; otherwise start afresh. */
-    private Start decide(RunRecord previous, String configHash, Path runDir) {
+    private Start decide(RunRecord previous, String configHash, Path runDir) throws IOException {
         if (force || previous == null || !configHash.equals(previous.provenance().get("config_hash"))) {
             return Start.FRESH;
         }
         if (RunRecord.DONE.equals(previous.status())) {
             return Start.SKIP;
         }
-        boolean checkpointed = Files.isRegularFile(runDir.resolve("checkpoints").resolve(EpochCheckpoint.STATE_FILE));
-        return RunRecord.RUNNING.equals(previous.status()) && checkpointed ? Start.RESUME : Start.FRESH;
+        return RunRecord.RUNNING.equals(previous.status()) && hasCheckpoint(runDir.resolve("checkpoints"))
+                ? Start.RESUME : Start.FRESH;
+    }
+
+    /** A trainer state in the checkpoints folder or a folder of it (M3's teacher checkpoints in its own). */
+    private static boolean hasCheckpoint(Path checkpoints) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return false;
+        }
+        try (Stream<Path> paths = Files.walk(checkpoints, 2)) {
+            return paths.anyMatch(p -> p.getFileName().toString().equals(EpochCheckpoint.STATE_FILE));
+        }
     }
 
     /** Removes what an earlier attempt left, so that executors see no checkpoint to resume from. */
