@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.data.TrainValidation;
@@ -17,7 +16,6 @@ import org.sessionrnn.report.AtomicFiles;
 import org.sessionrnn.spec.Fraction;
 import org.sessionrnn.spec.ProtocolSpec;
 import org.sessionrnn.spec.VariantSpec;
-import org.sessionrnn.train.EarlyStopping;
 import org.sessionrnn.train.EpochStats;
 
 /**
@@ -72,10 +70,22 @@ final class PretrainedModels {
         TrainValidation split = SequenceSplitter.validationSplit(all, protocol.validationShare(), c.run().seed());
         try (SoftmaxModel model = SoftmaxModel.create(c.data().items(), v.embedding(), c.run().gruSize(),
                 protocol.maxLength(), c.run().seed())) {
-            EarlyStopping stopping = new EarlyStopping(v.patience(), p.checkpoint());
-            List<EpochStats> history = SoftmaxRun.trainer(c, stopping).fit(model, split.train(), split.validation(),
-                    c.data().items());
-            writeInfo(c, dir, p, history.size(), stopping.bestEpoch(), stopping.bestRecall());
+            // checkpointed in the cache folder itself (its best weights are the entry's `best`), so an interrupted
+            // pre-training resumes when the next M2/M4 run asks for it
+            CheckpointedTraining.Result r = CheckpointedTraining.fit(c, dir, model, split);
+            double bestRecall = r.history().stream().filter(e -> e.epoch() == r.bestEpoch())
+                    .mapToDouble(EpochStats::validationRecall).findFirst().orElse(Double.NaN);
+            removeTrainingCheckpoints(dir);
+            writeInfo(c, dir, p, r.history().size(), r.bestEpoch(), bestRecall);
+        }
+    }
+
+    /** Deletes the resumable training state once training is over; the entry keeps {@code best.*} only. */
+    private static void removeTrainingCheckpoints(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("best.")).toList()) {
+                Files.delete(f);
+            }
         }
     }
 
