@@ -132,7 +132,8 @@ public class SoftmaxModel extends GraphModel {
 
     /**
      * The kernel's and the bias's gradients stacked, {@code [hidden + 1, items]}, from one product
-     * {@code ([state, 1] / n)^T (dy - onehot)}: the kernel's rows are a zero-copy slice of it, the bias is its
+     * {@code ([state, 1] / n)^T (dy - onehot)}: the kernel's rows are a slice of it (a 15 MB copy at 37,483 items,
+     * about 1.5 ms, still cheaper than a second pass over {@code dy} for the bias), the bias is its
      * last row. The one-hot part is the row's {@code [state, 1] / n} subtracted from its label's column.
      */
     private Operand<TFloat32> kernelAndBiasGradient(Operand<TFloat32> dy, Operand<TFloat32> divisor, OneHot oneHot) {
