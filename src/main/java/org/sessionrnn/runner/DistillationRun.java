@@ -8,6 +8,7 @@ import org.sessionrnn.model.DistillationModel;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.spec.VariantSpec;
+import org.sessionrnn.train.EpochStats;
 
 /**
  * M3: trains a teacher M1 on the privileged (reversed future) sequences of the run's fraction, with early
@@ -37,15 +38,9 @@ final class DistillationRun implements RunExecutor {
             model.usePrivilegedFrom(split.train());
             c.out().println("  [" + c.run().id() + "] student");
             Map<String, String> facts = Map.of("teacher_best_epoch", Integer.toString(taught.bestEpoch()),
-                    "teacher_validation_recall", Double.toString(bestRecall(taught)),
+                    "teacher_validation_recall", Double.toString(EpochStats.recallOf(taught.history(), taught.bestEpoch())),
                     "soft_label_top_k", Integer.toString(v.softLabelTopK()));
             return NeuralRun.trainAndMeasure(c, model, split, facts);
         }
-    }
-
-    /** Validation Recall@k of the best epoch, NaN if none improved. */
-    private static double bestRecall(CheckpointedTraining.Result r) {
-        return r.history().stream().filter(e -> e.epoch() == r.bestEpoch()).mapToDouble(e -> e.validationRecall())
-                .findFirst().orElse(Double.NaN);
     }
 }

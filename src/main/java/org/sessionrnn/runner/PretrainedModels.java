@@ -73,10 +73,8 @@ final class PretrainedModels {
             // checkpointed in the cache folder itself (its best weights are the entry's `best`), so an interrupted
             // pre-training resumes when the next M2/M4 run asks for it
             CheckpointedTraining.Result r = CheckpointedTraining.fit(c, dir, model, split);
-            double bestRecall = r.history().stream().filter(e -> e.epoch() == r.bestEpoch())
-                    .mapToDouble(EpochStats::validationRecall).findFirst().orElse(Double.NaN);
             removeTrainingCheckpoints(dir);
-            writeInfo(c, dir, p, r.history().size(), r.bestEpoch(), bestRecall);
+            writeInfo(c, dir, p, r.history().size(), r.bestEpoch(), EpochStats.recallOf(r.history(), r.bestEpoch()));
         }
     }
 
@@ -126,9 +124,8 @@ final class PretrainedModels {
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        double bestRecall = outcome.history().stream().filter(e -> e.epoch() == outcome.bestEpoch())
-                .mapToDouble(EpochStats::validationRecall).findFirst().orElse(Double.NaN);
-        writeInfo(c, dir, entry, outcome.history().size(), outcome.bestEpoch(), bestRecall);
+        writeInfo(c, dir, entry, outcome.history().size(), outcome.bestEpoch(),
+                EpochStats.recallOf(outcome.history(), outcome.bestEpoch()));
     }
 
     /** The cache entry of the run's GRU size, seed and settings. */

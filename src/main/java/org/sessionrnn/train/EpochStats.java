@@ -12,4 +12,9 @@ package org.sessionrnn.train;
  */
 public record EpochStats(int epoch, double loss, double validationRecall, double validationMrr, double seconds,
                          double sequencesPerSecond) {
+    /** Validation Recall@k of {@code epoch} in {@code history}, NaN if it is not there (e.g. epoch 0: none). */
+    public static double recallOf(java.util.List<EpochStats> history, int epoch) {
+        return history.stream().filter(e -> e.epoch() == epoch).mapToDouble(EpochStats::validationRecall)
+                .findFirst().orElse(Double.NaN);
+    }
 }
