@@ -16,7 +16,7 @@ import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.model.SampledSoftmaxModel;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.spec.PreprocessSpec;
-import org.sessionrnn.train.EpochStats;
+import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.train.Trainer;
 import org.sessionrnn.train.TrainingConfig;
 
@@ -53,10 +53,10 @@ public final class SampleCheck {
         int sampled = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         try (SoftmaxModel model = sampled == 0 ? SoftmaxModel.create(items, 50, 100, 19, 1)
                 : SampledSoftmaxModel.create(items, 50, 100, 19, 1, sampled, popularity(split.train(), items))) {
-            List<EpochStats> history = new Trainer(config, List.of()).fit(model, split.train(), split.validation(), items);
+            List<EpochRecord> history = new Trainer(config, List.of()).fit(model, split.train(), split.validation(), items);
             EvaluationResult test = new Evaluator(20).evaluate(new ModelRanker(model, 512, 19, items),
                     SequenceBuilder.inSessionOrder(data.test()));
-            double seqPerSecond = history.stream().mapToDouble(EpochStats::sequencesPerSecond).sorted()
+            double seqPerSecond = history.stream().mapToDouble(EpochRecord::sequencesPerSecond).sorted()
                     .toArray()[history.size() / 2];
             System.out.printf("items %d, train %d, test %d: loss %.4f, test Recall@20 %.4f MRR@20 %.4f, "
                             + "median train %.0f seq/s%n", items, split.train().size(), test.metrics().count(),

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.runner.ExperimentRunner;
 import org.sessionrnn.spec.ExperimentSpec;

@@ -1,8 +1,11 @@
 package org.sessionrnn.data;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import org.sessionrnn.io.Sha256;
 import org.sessionrnn.spec.DataSpec;
 import org.sessionrnn.spec.PreprocessSpec;
 import org.sessionrnn.spec.SyntheticSpec;
@@ -12,6 +15,9 @@ import org.sessionrnn.spec.SyntheticSpec;
  * preprocesses them, and records a readable name and a content hash of the input for provenance.
  */
 public final class DataLoader {
+    /** Hex digits kept of data hashes. */
+    static final int HASH_DIGITS = 16;
+
     private final Path cacheDir;
     private final PreprocessListener listener;
 
@@ -35,22 +41,31 @@ public final class DataLoader {
             case "yoochoose": {
                 Path file = existing(spec.path(), "path", source);
                 return preprocessor.preprocess(YoochooseReader.read(file), file.getFileName().toString(),
-                        Sha256.ofFiles(file));
+                        contentHash(file));
             }
             case "gru4rec": {
                 Path train = existing(spec.train(), "train", source);
                 Path test = existing(spec.test(), "test", source);
                 return preprocessor.fromSplit(Gru4recTsvReader.read(train), Gru4recTsvReader.read(test),
-                        train.getFileName() + "+" + test.getFileName(), Sha256.ofFiles(train, test));
+                        train.getFileName() + "+" + test.getFileName(), contentHash(train, test));
             }
             case "csv": {
                 Path file = existing(spec.path(), "path", source);
                 return preprocessor.preprocess(DelimitedReader.read(file, required(spec.csv(), "csv", source)),
-                        file.getFileName().toString(), Sha256.ofFiles(file));
+                        file.getFileName().toString(), contentHash(file));
             }
             default:
                 throw new DataException("unknown data source '" + spec.source()
                         + "' (expected synthetic, yoochoose, gru4rec or csv)");
+        }
+    }
+
+    /** The data hash recorded with every run: SHA-256 of the files' bytes, in order. */
+    static String contentHash(Path... files) {
+        try {
+            return Sha256.ofFiles(HASH_DIGITS, files);
+        } catch (IOException e) {
+            throw new DataException(Arrays.toString(files) + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 

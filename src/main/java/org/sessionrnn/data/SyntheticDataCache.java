@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.sessionrnn.io.Sha256;
 import org.sessionrnn.spec.SyntheticSpec;
 
 /**
@@ -25,7 +26,7 @@ public final class SyntheticDataCache {
 
     /** A stable content key of the settings, also used as the dataset's hash. */
     public static String key(SyntheticSpec spec) {
-        return Sha256.ofText("synthetic-v" + GENERATOR_VERSION + ":" + spec);
+        return Sha256.ofText("synthetic-v" + GENERATOR_VERSION + ":" + spec, DataLoader.HASH_DIGITS);
     }
 
     /** The path of the clicks file for {@code spec}, generating it first when it is not cached yet. */

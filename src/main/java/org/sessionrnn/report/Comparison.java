@@ -1,5 +1,6 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.results.RunKey;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.io.AtomicFiles;
+import org.sessionrnn.results.RunKey;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;

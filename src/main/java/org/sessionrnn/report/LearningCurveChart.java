@@ -1,5 +1,8 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.io.AtomicFiles;
+import org.sessionrnn.results.EpochRecord;
+import org.sessionrnn.results.RunRecord;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;

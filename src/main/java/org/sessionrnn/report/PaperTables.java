@@ -1,5 +1,7 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.io.AtomicFiles;
+import org.sessionrnn.results.RunKey;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

@@ -1,5 +1,7 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunRecordIo;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.results.RunKey;
+import org.sessionrnn.results.RunRecordIo;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 

@@ -1,5 +1,6 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.results.RunKey;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;

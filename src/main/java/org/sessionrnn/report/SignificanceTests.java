@@ -1,5 +1,6 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.results.RankFile;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 

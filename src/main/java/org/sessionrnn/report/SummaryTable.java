@@ -1,5 +1,6 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.results.RunRecord;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;

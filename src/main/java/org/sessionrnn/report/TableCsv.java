@@ -1,5 +1,6 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.io.AtomicFiles;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;

@@ -1,9 +1,9 @@
 /**
- * The report stage: run records ({@code runs/<id>/run.json}, {@code ranks.bin}) turned into Tablesaw tables,
+ * The report stage: run records (see {@link org.sessionrnn.results}) turned into Tablesaw tables,
  * {@code summary.csv}, the Figure 4 reproduction, the paper's Table 1 and Table 2 beside our numbers, per-run
  * learning curves, and comparisons between two result sets or against the paper's published values.
  *
- * <p>Every results file written by this package goes through {@link org.sessionrnn.report.AtomicFiles}, so a
+ * <p>Every results file written by this package goes through {@link org.sessionrnn.io.AtomicFiles}, so a
  * reader never sees a half-written file. Charts render headless.
  */
 package org.sessionrnn.report;

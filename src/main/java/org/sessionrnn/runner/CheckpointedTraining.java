@@ -13,7 +13,7 @@ import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.train.EarlyStopping;
 import org.sessionrnn.train.EpochCheckpoint;
 import org.sessionrnn.train.EpochProgress;
-import org.sessionrnn.train.EpochStats;
+import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.train.TrainingListener;
 import org.sessionrnn.train.TrainingState;
 
@@ -43,7 +43,7 @@ public final class CheckpointedTraining {
      * @param trainSeconds training wall time over all attempts
      * @param resumedAt    where this attempt resumed, null for a fresh start
      */
-    public record Result(List<EpochStats> history, int bestEpoch, double trainSeconds, EpochProgress resumedAt) {
+    public record Result(List<EpochRecord> history, int bestEpoch, double trainSeconds, EpochProgress resumedAt) {
         /**
          * For run.json when the run was resumed: {@code resumed_after_epoch} and, for a resume inside an epoch,
          * {@code resumed_after_batch} (of epoch {@code resumed_after_epoch + 1}); nothing for a fresh start.

@@ -8,7 +8,7 @@ import org.sessionrnn.model.DistillationModel;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.spec.VariantSpec;
-import org.sessionrnn.train.EpochStats;
+import org.sessionrnn.results.EpochRecord;
 
 /**
  * M3: trains a teacher M1 on the privileged (reversed future) sequences of the run's fraction, with early
@@ -38,7 +38,7 @@ final class DistillationRun implements RunExecutor {
             model.usePrivilegedFrom(split.train());
             c.out().println("  [" + c.run().id() + "] student");
             Map<String, String> facts = Map.of("teacher_best_epoch", Integer.toString(taught.bestEpoch()),
-                    "teacher_validation_recall", Double.toString(EpochStats.recallOf(taught.history(), taught.bestEpoch())),
+                    "teacher_validation_recall", Double.toString(EpochRecord.recallOf(taught.history(), taught.bestEpoch())),
                     "soft_label_top_k", Integer.toString(v.softLabelTopK()));
             return NeuralRun.trainAndMeasure(c, model, split, facts);
         }

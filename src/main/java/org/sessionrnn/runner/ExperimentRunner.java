@@ -2,27 +2,24 @@ package org.sessionrnn.runner;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.sessionrnn.io.Sha256;
 import org.sessionrnn.data.DataLoader;
 import org.sessionrnn.data.Dataset;
 import org.sessionrnn.data.PreprocessListener;
 import org.sessionrnn.data.SequenceBuilder;
-import org.sessionrnn.report.AtomicFiles;
-import org.sessionrnn.report.RankFile;
+import org.sessionrnn.io.AtomicFiles;
+import org.sessionrnn.results.RankFile;
 import org.sessionrnn.report.ReportWriter;
-import org.sessionrnn.report.RunRecord;
-import org.sessionrnn.report.RunRecordIo;
+import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.report.SummaryTable;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.GridExpander;
@@ -243,11 +240,6 @@ public final class ExperimentRunner {
         var p = spec.protocol();
         String text = String.join("\n", data.dataset().dataHash(), run.toString(),
                 "validation_share=" + p.validationShare(), "max_length=" + p.maxLength(), "cutoff=" + p.cutoff());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.ofText(text, 16);
     }
 }

@@ -1,22 +1,19 @@
 package org.sessionrnn.runner;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.sessionrnn.io.Sha256;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.model.SoftmaxWeights;
-import org.sessionrnn.report.AtomicFiles;
+import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.spec.Fraction;
 import org.sessionrnn.spec.ProtocolSpec;
 import org.sessionrnn.spec.VariantSpec;
-import org.sessionrnn.train.EpochStats;
+import org.sessionrnn.results.EpochRecord;
 
 /**
  * The M1 trained on the whole training set that M2 fine-tunes and M4 takes its target embeddings from. It is
@@ -74,7 +71,7 @@ final class PretrainedModels {
             // pre-training resumes when the next M2/M4 run asks for it
             CheckpointedTraining.Result r = CheckpointedTraining.fit(c, dir, model, split);
             removeTrainingCheckpoints(dir);
-            writeInfo(c, dir, p, r.history().size(), r.bestEpoch(), EpochStats.recallOf(r.history(), r.bestEpoch()));
+            writeInfo(c, dir, p, r.history().size(), r.bestEpoch(), EpochRecord.recallOf(r.history(), r.bestEpoch()));
         }
     }
 
@@ -125,7 +122,7 @@ final class PretrainedModels {
             }
         }
         writeInfo(c, dir, entry, outcome.history().size(), outcome.bestEpoch(),
-                EpochStats.recallOf(outcome.history(), outcome.bestEpoch()));
+                EpochRecord.recallOf(outcome.history(), outcome.bestEpoch()));
     }
 
     /** The cache entry of the run's GRU size, seed and settings. */
@@ -148,11 +145,6 @@ final class PretrainedModels {
     }
 
     static String configHash(RunContext c) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(config(c).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.ofText(config(c), 12);
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.sessionrnn.eval.EvaluationResult;
 import org.sessionrnn.eval.PredictionTimer;
-import org.sessionrnn.train.EpochStats;
+import org.sessionrnn.results.EpochRecord;
 
 /**
  * What a finished run produced.
@@ -20,6 +20,6 @@ import org.sessionrnn.train.EpochStats;
  * @param facts               variant-specific provenance, e.g. the pre-trained model an M2 run started from
  */
 public record RunOutcome(EvaluationResult test, long trainSequences, long validationSequences,
-                         List<EpochStats> history, int bestEpoch, double trainSeconds, long params,
+                         List<EpochRecord> history, int bestEpoch, double trainSeconds, long params,
                          PredictionTimer.Timing timing, Map<String, String> facts) {
 }

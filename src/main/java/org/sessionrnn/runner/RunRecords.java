@@ -4,10 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sessionrnn.eval.RankingMetrics;
-import org.sessionrnn.report.EpochRecord;
-import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.spec.RunSpec;
-import org.sessionrnn.train.EpochStats;
+import org.sessionrnn.results.EpochRecord;
 
 /** Builds the {@link RunRecord} of a run in each of its states. */
 final class RunRecords {
@@ -39,7 +38,7 @@ final class RunRecords {
         }
         facts.putAll(o.facts());
         RankingMetrics m = o.test().metrics();
-        List<EpochRecord> history = o.history().stream().map(RunRecords::epoch).toList();
+        List<EpochRecord> history = o.history();
         double predictMean = o.timing() == null ? nan : o.timing().meanMs();
         double predictSd = o.timing() == null ? nan : o.timing().sdMs();
         return new RunRecord(experiment, run.id(), run.variant().label(), run.variant().model(), run.gruSize(),
@@ -47,10 +46,5 @@ final class RunRecords {
                 m.mrrConservative(), m.cutoff(), data.items(), o.trainSequences(), o.validationSequences(),
                 m.count(), history.size(), o.bestEpoch(), o.trainSeconds(), o.test().seconds(), o.params(),
                 predictMean, predictSd, history, facts);
-    }
-
-    private static EpochRecord epoch(EpochStats s) {
-        return new EpochRecord(s.epoch(), s.loss(), s.validationRecall(), s.validationMrr(), s.seconds(),
-                s.sequencesPerSecond());
     }
 }

@@ -9,13 +9,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import org.sessionrnn.io.AtomicFiles;
+import org.sessionrnn.io.Sha256;
 
 /**
  * Writes a resolved spec back to YAML for provenance: every default filled in, keys in schema order, only the keys
@@ -49,29 +46,13 @@ public final class SpecWriter {
 
     /** The first {@value #HASH_LENGTH} hex digits of the SHA-256 of {@link #toYaml}. */
     public static String specHash(ExperimentSpec spec) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(toYaml(spec).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.ofText(toYaml(spec), HASH_LENGTH);
     }
 
     /** Writes {@link #toYaml} to {@code file} atomically, creating its folder. */
     public static void write(ExperimentSpec spec, Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            // temporary file + rename, so that a reader never sees half a spec (the runner's spec.yaml is too)
-            Path temp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, toYaml(spec), StandardCharsets.UTF_8);
-                Files.move(temp, file.toAbsolutePath(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.writeString(file, toYaml(spec));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

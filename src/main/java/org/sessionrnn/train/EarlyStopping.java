@@ -1,5 +1,6 @@
 package org.sessionrnn.train;
 
+import org.sessionrnn.results.EpochRecord;
 import java.nio.file.Path;
 import org.sessionrnn.model.SessionModel;
 
@@ -31,7 +32,7 @@ public final class EarlyStopping implements TrainingListener {
     }
 
     @Override
-    public void onEpochEnd(SessionModel model, EpochStats stats) {
+    public void onEpochEnd(SessionModel model, EpochRecord stats) {
         if (stats.validationRecall() > bestRecall) {
             bestRecall = stats.validationRecall();
             bestEpoch = stats.epoch();

@@ -1,5 +1,6 @@
 package org.sessionrnn.train;
 
+import org.sessionrnn.results.EpochRecord;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sessionrnn.model.SessionModel;
-import org.sessionrnn.report.AtomicFiles;
+import org.sessionrnn.io.AtomicFiles;
 
 /**
  * Saves everything needed to resume training exactly where it stood: the model's variables (optimiser slots
@@ -37,7 +38,7 @@ public final class EpochCheckpoint implements TrainingListener {
 
     private final Path dir;
     private final EarlyStopping stopping;
-    private final List<EpochStats> history;
+    private final List<EpochRecord> history;
     private final long intervalNanos;
     private double trainSeconds;
     private String checkpoint;
@@ -87,7 +88,7 @@ public final class EpochCheckpoint implements TrainingListener {
     }
 
     @Override
-    public void onEpochEnd(SessionModel model, EpochStats stats) {
+    public void onEpochEnd(SessionModel model, EpochRecord stats) {
         history.add(stats);
         trainSeconds += stats.seconds();
         save(model, PREFIX + stats.epoch(), new TrainingState(stats.epoch(), model.steps(), stopping.bestRecall(),
@@ -117,7 +118,7 @@ public final class EpochCheckpoint implements TrainingListener {
     }
 
     /** Every epoch so far, those before a resume included. */
-    public List<EpochStats> history() {
+    public List<EpochRecord> history() {
         return List.copyOf(history);
     }
 

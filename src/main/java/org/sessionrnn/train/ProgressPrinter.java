@@ -1,5 +1,6 @@
 package org.sessionrnn.train;
 
+import org.sessionrnn.results.EpochRecord;
 import java.io.PrintStream;
 import org.sessionrnn.model.SessionModel;
 
@@ -30,7 +31,7 @@ public final class ProgressPrinter implements TrainingListener {
     }
 
     @Override
-    public void onEpochEnd(SessionModel model, EpochStats s) {
+    public void onEpochEnd(SessionModel model, EpochRecord s) {
         secondsSoFar += s.seconds();
         int epochsDone = s.epoch() - firstEpoch + 1;
         double eta = secondsSoFar / epochsDone * (maxEpochs - s.epoch());

@@ -1,5 +1,6 @@
 package org.sessionrnn.train;
 
+import org.sessionrnn.results.EpochRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -31,7 +32,7 @@ public final class Trainer {
     }
 
     /** Trains from epoch 1. */
-    public List<EpochStats> fit(SessionModel model, SequenceSet train, SequenceSet validation, int items) {
+    public List<EpochRecord> fit(SessionModel model, SequenceSet train, SequenceSet validation, int items) {
         return fit(model, train, validation, items, 1);
     }
 
@@ -39,7 +40,7 @@ public final class Trainer {
      * Trains epochs {@code firstEpoch..maxEpochs} (or until a listener stops it) and returns the stats of the
      * epochs run here.
      */
-    public List<EpochStats> fit(SessionModel model, SequenceSet train, SequenceSet validation, int items,
+    public List<EpochRecord> fit(SessionModel model, SequenceSet train, SequenceSet validation, int items,
                                 int firstEpoch) {
         return fit(model, train, validation, items, EpochProgress.start(firstEpoch));
     }
@@ -49,14 +50,14 @@ public final class Trainer {
      * it) and returns the stats of the epochs finished here. The model must hold the weights and step count
      * saved at {@code start}; the resumed epoch's stats then equal those of an uninterrupted run.
      */
-    public List<EpochStats> fit(SessionModel model, SequenceSet train, SequenceSet validation, int items,
+    public List<EpochRecord> fit(SessionModel model, SequenceSet train, SequenceSet validation, int items,
                                 EpochProgress start) {
         int firstEpoch = start.epoch();
         listeners.forEach(l -> l.onTrainingStart(model, firstEpoch, config.maxEpochs()));
         Batch batch = new Batch(config.batchSize(), config.maxLength(), items);
         BatchAssembler assembler = new BatchAssembler(config.maxLength(), config.embeddingDropout());
         Evaluator evaluator = new Evaluator(config.cutoff());
-        List<EpochStats> history = new ArrayList<>();
+        List<EpochRecord> history = new ArrayList<>();
         // Asked before each epoch (not after) so that a run resumed after its stopping epoch trains no further.
         for (int epoch = firstEpoch; epoch <= config.maxEpochs() && !anyListenerStops(); epoch++) {
             EpochProgress done = runEpoch(model, train, batch, assembler,
@@ -66,7 +67,7 @@ public final class Trainer {
                     new ModelRanker(model, config.batchSize(), config.maxLength(), items), validation);
             double loss = done.lossSum() / Math.max(1, train.size());
             double seconds = done.seconds() + (System.nanoTime() - validationStart) / 1e9;
-            EpochStats stats = new EpochStats(epoch, loss, val.metrics().recall(), val.metrics().mrr(),
+            EpochRecord stats = new EpochRecord(epoch, loss, val.metrics().recall(), val.metrics().mrr(),
                     seconds, train.size() / Math.max(done.seconds(), 1e-9));
             history.add(stats);
             listeners.forEach(l -> l.onEpochEnd(model, stats));

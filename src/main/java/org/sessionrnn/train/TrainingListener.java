@@ -1,5 +1,6 @@
 package org.sessionrnn.train;
 
+import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.model.SessionModel;
 
 /**
@@ -31,7 +32,7 @@ public interface TrainingListener {
     }
 
     /** Called after each epoch's validation. */
-    default void onEpochEnd(SessionModel model, EpochStats stats) {
+    default void onEpochEnd(SessionModel model, EpochRecord stats) {
     }
 
     /** Asked after every epoch; training stops when any listener says so. */

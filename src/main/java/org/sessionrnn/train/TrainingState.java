@@ -1,5 +1,6 @@
 package org.sessionrnn.train;
 
+import org.sessionrnn.results.EpochRecord;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ import java.util.List;
  *                     boundary. Early-stopping fields are then those after epoch {@code epochsDone}.
  */
 public record TrainingState(int epochsDone, long steps, double bestRecall, int bestEpoch, int sinceBest,
-                            String checkpoint, double trainSeconds, List<EpochStats> history,
+                            String checkpoint, double trainSeconds, List<EpochRecord> history,
                             EpochProgress inEpoch) {
     public TrainingState {
         history = List.copyOf(history);
@@ -31,7 +32,7 @@ public record TrainingState(int epochsDone, long steps, double bestRecall, int b
 
     /** A state at an epoch boundary. */
     public TrainingState(int epochsDone, long steps, double bestRecall, int bestEpoch, int sinceBest,
-                         String checkpoint, double trainSeconds, List<EpochStats> history) {
+                         String checkpoint, double trainSeconds, List<EpochRecord> history) {
         this(epochsDone, steps, bestRecall, bestEpoch, sinceBest, checkpoint, trainSeconds, history, null);
     }
 

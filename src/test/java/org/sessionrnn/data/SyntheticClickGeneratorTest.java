@@ -1,5 +1,6 @@
 package org.sessionrnn.data;
 
+import org.sessionrnn.io.Sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,8 +28,8 @@ class SyntheticClickGeneratorTest {
         String a = generate(new SyntheticSpec(20_000, 500, 10, 5, 0.05, 0.5, 1));
         String b = generate(new SyntheticSpec(20_000, 500, 10, 5, 0.05, 0.5, 1));
         String c = generate(new SyntheticSpec(20_000, 500, 10, 5, 0.05, 0.5, 2));
-        assertEquals(Sha256.ofText(a), Sha256.ofText(b));
-        assertNotEquals(Sha256.ofText(a), Sha256.ofText(c));
+        assertEquals(Sha256.ofText(a, 16), Sha256.ofText(b, 16));
+        assertNotEquals(Sha256.ofText(a, 16), Sha256.ofText(c, 16));
         assertTrue(a.startsWith("1,2014-04-01T00:00:"), a.substring(0, 40));
     }
 

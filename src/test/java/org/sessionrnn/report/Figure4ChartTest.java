@@ -1,5 +1,7 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.results.Fixtures;
+import org.sessionrnn.results.RunRecord;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeriesCollection;

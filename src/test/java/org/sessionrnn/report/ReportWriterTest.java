@@ -1,5 +1,8 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.results.Fixtures;
+import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunRecordIo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,9 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.results.Fixtures;
+import org.sessionrnn.results.RankFile;
+import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunRecordIo;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.results.Fixtures;
+import org.sessionrnn.results.RunRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.report.SummaryTable;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.SpecLoader;

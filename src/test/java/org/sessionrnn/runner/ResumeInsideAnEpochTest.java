@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sessionrnn.report.EpochRecord;
-import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.results.EpochRecord;
+import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.train.EpochCheckpoint;
 import org.sessionrnn.train.TrainingState;
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.train.EpochCheckpoint;
 
 /**

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import org.sessionrnn.cli.Main;
-import org.sessionrnn.report.RunRecord;
-import org.sessionrnn.report.RunRecordIo;
+import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.train.EpochCheckpoint;
 import org.sessionrnn.train.TrainingState;
 

@@ -1,4 +1,4 @@
-package org.sessionrnn.report;
+package org.sessionrnn.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

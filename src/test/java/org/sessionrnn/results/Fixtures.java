@@ -1,15 +1,16 @@
-package org.sessionrnn.report;
+package org.sessionrnn.results;
 
+import org.sessionrnn.results.EpochRecord;
 import java.util.List;
 import java.util.Map;
 
 /** Hand-made run records for the report tests. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
     /** A done run with the given identity and metrics; other fields fixed. */
-    static RunRecord run(String variant, String model, int gruSize, String fraction, long seed, double recall,
+    public static RunRecord run(String variant, String model, int gruSize, String fraction, long seed, double recall,
                          double mrr) {
         String id = variant + "-" + gruSize + "-" + fraction.replace('/', '_') + "-s" + seed;
         return new RunRecord("exp", id, variant, model, gruSize, fraction, seed, RunRecord.DONE, null, recall, mrr,
@@ -20,7 +21,7 @@ final class Fixtures {
     }
 
     /** A running run: metrics NaN, no history. */
-    static RunRecord running(String variant, int gruSize, String fraction) {
+    public static RunRecord running(String variant, int gruSize, String fraction) {
         return new RunRecord("exp", variant + "-running", variant, variant, gruSize, fraction, 1, RunRecord.RUNNING,
                 null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 20, 1000, 5000, 500, 300, 0, 0, Double.NaN,
                 Double.NaN, 0, Double.NaN, Double.NaN, List.of(), Map.of());

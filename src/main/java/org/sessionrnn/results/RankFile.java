@@ -1,5 +1,6 @@
-package org.sessionrnn.report;
+package org.sessionrnn.results;
 
+import org.sessionrnn.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package org.sessionrnn.report;
+package org.sessionrnn.results;
 
 import org.sessionrnn.spec.Fraction;
 

@@ -1,7 +1,9 @@
-package org.sessionrnn.report;
+package org.sessionrnn.results;
+
+import java.util.List;
 
 /**
- * One training epoch as recorded in run.json.
+ * What one training epoch did, as the trainer reports it and as run.json and checkpoint states record it.
  *
  * @param epoch              1-based epoch number
  * @param loss               mean training loss over the epoch
@@ -12,4 +14,9 @@ package org.sessionrnn.report;
  */
 public record EpochRecord(int epoch, double loss, double validationRecall, double validationMrr, double seconds,
                           double sequencesPerSecond) {
+    /** Validation Recall@k of {@code epoch} in {@code history}, NaN if it is not there (e.g. epoch 0: none). */
+    public static double recallOf(List<EpochRecord> history, int epoch) {
+        return history.stream().filter(e -> e.epoch() == epoch).mapToDouble(EpochRecord::validationRecall)
+                .findFirst().orElse(Double.NaN);
+    }
 }

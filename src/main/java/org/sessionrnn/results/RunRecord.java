@@ -1,4 +1,4 @@
-package org.sessionrnn.report;
+package org.sessionrnn.results;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.sessionrnn.report;
+package org.sessionrnn.results;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
-package org.sessionrnn.report;
+package org.sessionrnn.results;
 
+import org.sessionrnn.io.AtomicFiles;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
