@@ -3,10 +3,8 @@ package org.sessionrnn.baseline;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.eval.Ranker;
 
-import java.util.Locale;
-
 /**
- * Builds a baseline {@link Ranker} by name: {@code pop}, {@code spop} or {@code itemknn}.
+ * Fits the baseline {@link Ranker}s POP, S-POP and Item-KNN on the training sequences of a fraction.
  *
  * <p>Evaluation differs from GRU4Rec's {@code evaluation.evaluate_sessions} on purpose: that function adds
  * {@code 1e-8 * U(0,1)} noise to break ties at random and counts a hit when {@code rank < cut_off} (so its
@@ -26,26 +24,28 @@ public final class Baselines {
     private Baselines() {
     }
 
+    /** POP: the {@value #POP_TOP_N} most clicked items of {@code train} (see {@link TrainingClicks#of}). */
+    public static Ranker pop(SequenceSet train, int itemCount, int maxLength) {
+        return PopRanker.fit(TrainingClicks.of(train, maxLength), itemCount, POP_TOP_N);
+    }
+
+    /** S-POP: POP with items of the current session first, by their clicks in it. */
+    public static Ranker sessionPop(SequenceSet train, int itemCount, int maxLength) {
+        return SessionPopRanker.fit(TrainingClicks.of(train, maxLength), itemCount, POP_TOP_N);
+    }
+
     /**
-     * Fits baseline {@code model} on the clicks covered by {@code train} (see {@link TrainingClicks#of}).
+     * Item-KNN on the clicks covered by {@code train}, its similarities computed on all cores.
      *
-     * @param model      {@code pop}, {@code spop} or {@code itemknn} (case-insensitive)
-     * @param train      the training sequences of a fraction
      * @param itemCount  catalogue size {@code m}; items are dense indices {@code 0..m-1}
      * @param maxLength  the input window length of the training sequences (defines the covered clicks)
-     * @param neighbours Item-KNN {@code n_sims}
-     * @param lambda     Item-KNN {@code lmbd}
-     * @param alpha      Item-KNN {@code alpha}
+     * @param neighbours GRU4Rec's {@code n_sims}
+     * @param lambda     GRU4Rec's {@code lmbd}
+     * @param alpha      GRU4Rec's {@code alpha}
      */
-    public static Ranker fit(String model, SequenceSet train, int itemCount, int maxLength, int neighbours,
-                             double lambda, double alpha) {
-        TrainingClicks clicks = TrainingClicks.of(train, maxLength);
-        return switch (model.toLowerCase(Locale.ROOT)) {
-            case "pop" -> PopRanker.fit(clicks, itemCount, POP_TOP_N);
-            case "spop" -> SessionPopRanker.fit(clicks, itemCount, POP_TOP_N);
-            case "itemknn" -> ItemKnnRanker.fit(clicks, itemCount, neighbours, lambda, alpha,
-                    Runtime.getRuntime().availableProcessors());
-            default -> throw new IllegalArgumentException("unknown baseline: " + model + " (pop|spop|itemknn)");
-        };
+    public static Ranker itemKnn(SequenceSet train, int itemCount, int maxLength, int neighbours, double lambda,
+                                 double alpha) {
+        return ItemKnnRanker.fit(TrainingClicks.of(train, maxLength), itemCount, neighbours, lambda, alpha,
+                Runtime.getRuntime().availableProcessors());
     }
 }

@@ -17,6 +17,8 @@ import org.sessionrnn.spec.SyntheticSpec;
 public final class SyntheticDataCache {
     /** Part of the cache key; change it whenever the generator's output for a spec changes. */
     static final String GENERATOR_VERSION = "1";
+    /** Hex digits of the SHA-256 kept in the key. */
+    private static final int KEY_DIGITS = 16;
 
     private final Path directory;
 
@@ -26,7 +28,7 @@ public final class SyntheticDataCache {
 
     /** A stable content key of the settings, also used as the dataset's hash. */
     public static String key(SyntheticSpec spec) {
-        return Sha256.ofText("synthetic-v" + GENERATOR_VERSION + ":" + spec, DataLoader.HASH_DIGITS);
+        return Sha256.ofText("synthetic-v" + GENERATOR_VERSION + ":" + spec, KEY_DIGITS);
     }
 
     /** The path of the clicks file for {@code spec}, generating it first when it is not cached yet. */

@@ -14,6 +14,11 @@ import org.sessionrnn.train.EarlyStopping;
 import org.sessionrnn.train.EpochCheckpoint;
 import org.sessionrnn.train.EpochProgress;
 import org.sessionrnn.results.EpochRecord;
+import org.sessionrnn.spec.ProtocolSpec;
+import org.sessionrnn.spec.VariantSpec;
+import org.sessionrnn.train.ProgressPrinter;
+import org.sessionrnn.train.Trainer;
+import org.sessionrnn.train.TrainingConfig;
 import org.sessionrnn.train.TrainingListener;
 import org.sessionrnn.train.TrainingState;
 
@@ -122,9 +127,19 @@ public final class CheckpointedTraining {
         listeners.add(stopping);
         listeners.add(checkpoint);
         EpochProgress start = state.map(TrainingState::resumePoint).orElse(EpochProgress.start(1));
-        SoftmaxRun.trainer(c, listeners.toArray(TrainingListener[]::new))
-                .fit(model, split.train(), split.validation(), c.data().items(), start);
+        trainer(c, listeners).fit(model, split.train(), split.validation(), c.data().items(), start);
         return new Result(checkpoint.history(), stopping.bestEpoch(), checkpoint.trainSeconds(),
                 state.isPresent() ? start : null);
+    }
+
+    /** The trainer with the run's settings, progress printed first, then {@code listeners} in order. */
+    private static Trainer trainer(RunContext c, List<TrainingListener> listeners) {
+        VariantSpec v = c.run().variant();
+        ProtocolSpec p = c.spec().protocol();
+        TrainingConfig config = new TrainingConfig(v.batchSize(), (float) v.learningRate(), v.maxEpochs(),
+                v.patience(), v.embeddingDropout(), p.maxLength(), p.cutoff(), c.run().seed());
+        List<TrainingListener> all = new ArrayList<>(listeners);
+        all.add(0, new ProgressPrinter(c.out(), "  [" + c.run().id() + "]"));
+        return new Trainer(config, all);
     }
 }

@@ -7,8 +7,8 @@ import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.DistillationModel;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.model.SoftmaxWeights;
-import org.sessionrnn.spec.VariantSpec;
 import org.sessionrnn.results.EpochRecord;
+import org.sessionrnn.spec.VariantSpec;
 
 /**
  * M3: trains a teacher M1 on the privileged (reversed future) sequences of the run's fraction, with early
@@ -19,28 +19,27 @@ final class DistillationRun implements RunExecutor {
     @Override
     public RunOutcome execute(RunContext c) throws Exception {
         VariantSpec v = c.run().variant();
-        int items = c.data().items();
         int steps = c.spec().protocol().maxLength();
-        TrainValidation split = SoftmaxRun.split(c);
+        TrainValidation split = NeuralSteps.split(c);
         Files.createDirectories(c.checkpoints());
+        ModelFactory models = ModelFactory.of(c);
         SoftmaxWeights teacherWeights;
         CheckpointedTraining.Result taught;
-        try (SoftmaxModel teacher = SoftmaxModel.create(items, v.embedding(), c.run().gruSize(), steps,
-                c.run().seed() + 1)) {
+        try (SoftmaxModel teacher = models.softmax(c.run().seed() + 1)) {
             c.out().println("  [" + c.run().id() + "] teacher on privileged sequences");
             // checkpointed like the student, so an interrupted M3 run never trains its teacher twice
             taught = CheckpointedTraining.fit(c, c.checkpoints().resolve("teacher"), teacher, new TrainValidation(
                     PrivilegedSequences.of(split.train(), steps), PrivilegedSequences.of(split.validation(), steps)));
             teacherWeights = SoftmaxWeights.of(teacher);
         }
-        try (DistillationModel model = DistillationModel.create(items, v.embedding(), c.run().gruSize(), steps,
-                c.run().seed(), teacherWeights, v.lambda(), v.temperature(), v.softLabelTopK())) {
+        try (DistillationModel model = models.distillation(teacherWeights)) {
             model.usePrivilegedFrom(split.train());
             c.out().println("  [" + c.run().id() + "] student");
             Map<String, String> facts = Map.of("teacher_best_epoch", Integer.toString(taught.bestEpoch()),
-                    "teacher_validation_recall", Double.toString(EpochRecord.recallOf(taught.history(), taught.bestEpoch())),
+                    "teacher_validation_recall",
+                    Double.toString(EpochRecord.recallOf(taught.history(), taught.bestEpoch())),
                     "soft_label_top_k", Integer.toString(v.softLabelTopK()));
-            return NeuralRun.trainAndMeasure(c, model, split, facts);
+            return NeuralSteps.trainAndMeasure(c, model, split, facts);
         }
     }
 }

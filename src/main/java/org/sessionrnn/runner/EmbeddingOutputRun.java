@@ -3,7 +3,6 @@ package org.sessionrnn.runner;
 import java.nio.file.Files;
 import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.EmbeddingOutputModel;
-import org.sessionrnn.spec.VariantSpec;
 
 /**
  * M4: trains an {@link EmbeddingOutputModel} on the run's fraction, its targets the item embeddings of the
@@ -12,19 +11,12 @@ import org.sessionrnn.spec.VariantSpec;
 final class EmbeddingOutputRun implements RunExecutor {
     @Override
     public RunOutcome execute(RunContext c) throws Exception {
-        VariantSpec v = c.run().variant();
-        int items = c.data().items();
         PretrainedModels.Pretrained pre = PretrainedModels.obtain(c);
-        TrainValidation split = SoftmaxRun.split(c);
+        TrainValidation split = NeuralSteps.split(c);
         Files.createDirectories(c.checkpoints());
-        try (EmbeddingOutputModel model = EmbeddingOutputModel.create(items, v.embedding(), c.run().gruSize(),
-                hiddenSize(v, c.run().gruSize()), c.spec().protocol().maxLength(), c.run().seed(), pre.weights(c))) {
-            return NeuralRun.trainAndMeasure(c, model, split, FineTuneRun.facts(pre));
+        ModelFactory models = ModelFactory.of(c);
+        try (EmbeddingOutputModel model = models.embeddingOutput(models.loadSoftmax(pre.checkpoint()))) {
+            return NeuralSteps.trainAndMeasure(c, model, split, pre.facts());
         }
-    }
-
-    /** The spec's hidden size, 0 meaning the GRU size. */
-    static int hiddenSize(VariantSpec v, int gruSize) {
-        return v.hiddenSize() > 0 ? v.hiddenSize() : gruSize;
     }
 }

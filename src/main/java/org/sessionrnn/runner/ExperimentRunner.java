@@ -202,7 +202,7 @@ public final class ExperimentRunner {
     private RunRecord execute(RunSpec run, ExperimentData data, Path runDir, Map<String, String> facts)
             throws IOException {
         try {
-            RunOutcome outcome = Executors.forModel(run.variant().model())
+            RunOutcome outcome = RunnableKind.of(run.variant().model()).newExecutor()
                     .execute(new RunContext(spec, run, data, runDir, out));
             RankFile.write(runDir.resolve(RankFile.FILE_NAME),
                     new RankFile.TargetRanks(outcome.test().standardRanks(), outcome.test().conservativeRanks()));

@@ -1,10 +1,8 @@
 package org.sessionrnn.runner;
 
 import java.nio.file.Files;
-import java.util.Map;
 import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SoftmaxModel;
-import org.sessionrnn.spec.VariantSpec;
 
 /**
  * M2: an M1 pre-trained on the whole training set (see {@link PretrainedModels}) is fine-tuned on the run's
@@ -15,20 +13,13 @@ import org.sessionrnn.spec.VariantSpec;
 final class FineTuneRun implements RunExecutor {
     @Override
     public RunOutcome execute(RunContext c) throws Exception {
-        VariantSpec v = c.run().variant();
-        int items = c.data().items();
         PretrainedModels.Pretrained pre = PretrainedModels.obtain(c);
-        TrainValidation split = SoftmaxRun.split(c);
+        TrainValidation split = NeuralSteps.split(c);
         Files.createDirectories(c.checkpoints());
-        try (SoftmaxModel model = SoftmaxModel.create(items, v.embedding(), c.run().gruSize(),
-                c.spec().protocol().maxLength(), c.run().seed())) {
-            pre.weights(c).initialise(model);
-            return NeuralRun.trainAndMeasure(c, model, split, facts(pre));
+        ModelFactory models = ModelFactory.of(c);
+        try (SoftmaxModel model = models.softmax()) {
+            models.loadSoftmax(pre.checkpoint()).initialise(model);
+            return NeuralSteps.trainAndMeasure(c, model, split, pre.facts());
         }
-    }
-
-    static Map<String, String> facts(PretrainedModels.Pretrained pre) {
-        return Map.of("pretrained_checkpoint", pre.checkpoint().toString(), "pretrained_config_hash",
-                pre.configHash());
     }
 }

@@ -3,12 +3,12 @@ package org.sessionrnn.runner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.sessionrnn.io.Sha256;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SoftmaxModel;
-import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.spec.Fraction;
 import org.sessionrnn.spec.ProtocolSpec;
@@ -40,9 +40,9 @@ final class PretrainedModels {
      * @param configHash hash of the training configuration and data
      */
     record Pretrained(Path checkpoint, String key, String configHash) {
-        SoftmaxWeights weights(RunContext c) {
-            return SoftmaxWeights.load(checkpoint, c.data().items(), c.run().variant().embedding(),
-                    c.run().gruSize(), c.spec().protocol().maxLength());
+        /** For run.json of the runs that start from it. */
+        Map<String, String> facts() {
+            return Map.of("pretrained_checkpoint", checkpoint.toString(), "pretrained_config_hash", configHash);
         }
     }
 
@@ -61,12 +61,10 @@ final class PretrainedModels {
     }
 
     private static void train(RunContext c, Path dir, Pretrained p) throws IOException {
-        VariantSpec v = c.run().variant();
         ProtocolSpec protocol = c.spec().protocol();
         SequenceSet all = SequenceSplitter.recentFraction(c.data().trainByTime(), Fraction.ONE);
         TrainValidation split = SequenceSplitter.validationSplit(all, protocol.validationShare(), c.run().seed());
-        try (SoftmaxModel model = SoftmaxModel.create(c.data().items(), v.embedding(), c.run().gruSize(),
-                protocol.maxLength(), c.run().seed())) {
+        try (SoftmaxModel model = ModelFactory.of(c).softmax()) {
             // checkpointed in the cache folder itself (its best weights are the entry's `best`), so an interrupted
             // pre-training resumes when the next M2/M4 run asks for it
             CheckpointedTraining.Result r = CheckpointedTraining.fit(c, dir, model, split);

@@ -40,9 +40,9 @@ public final class GridExpander {
         }
     }
 
-    /** False only for m2 at fraction 1. */
+    /** False only for a kind that does not run at fraction 1 (m2) at fraction 1. */
     public static boolean applies(VariantSpec variant, Fraction fraction) {
-        return !(variant.model().equals("m2") && fraction.compareTo(Fraction.ONE) == 0);
+        return ModelCatalogue.of(variant.model()).runsAtFractionOne() || fraction.compareTo(Fraction.ONE) != 0;
     }
 
     /** The id of one run, e.g. {@code m1-gru100-f1_256-s1} or {@code pop-f1-s1}. */

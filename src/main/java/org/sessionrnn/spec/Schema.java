@@ -20,15 +20,9 @@ final class Schema {
     static final List<String> PREPROCESS_KEYS = List.of("min_session_length", "min_item_support", "test_days");
     static final List<String> PROTOCOL_KEYS = List.of("fractions", "validation_share", "max_length", "cutoff");
 
-    static final List<String> MODELS = List.of("m1", "m2", "m3", "m4", "pop", "spop", "itemknn");
-    static final List<String> NEURAL_MODELS = List.of("m1", "m2", "m3", "m4");
     private static final List<String> COMMON_VARIANT_KEYS = List.of("label", "model");
     private static final List<String> NEURAL_KEYS = List.of("gru_sizes", "embedding", "embedding_dropout",
             "batch_size", "learning_rate", "max_epochs", "patience");
-    private static final List<String> M3_KEYS = List.of("lambda", "temperature", "soft_label_top_k");
-    private static final List<String> M4_KEYS = List.of("hidden_size");
-    private static final List<String> KNN_KEYS = List.of("neighbours", "knn_lambda", "knn_alpha");
-    static final List<String> VARIANT_KEYS = concat(COMMON_VARIANT_KEYS, NEURAL_KEYS, M3_KEYS, M4_KEYS, KNN_KEYS);
 
     private Schema() {
     }
@@ -44,16 +38,22 @@ final class Schema {
         };
     }
 
+    /** The names of the model kinds, in catalogue order. */
+    static List<String> models() {
+        return ModelCatalogue.all().stream().map(ModelSchema::id).toList();
+    }
+
+    /** Every variant key some kind reads: the common and neural keys, then each kind's own keys. */
+    static List<String> variantKeys() {
+        List<String> all = new ArrayList<>(concat(COMMON_VARIANT_KEYS, NEURAL_KEYS));
+        ModelCatalogue.all().forEach(m -> m.ownKeys().stream().filter(k -> !all.contains(k)).forEach(all::add));
+        return List.copyOf(all);
+    }
+
     /** The variant keys used by {@code model}, in writing order. */
     static List<String> variantKeys(String model) {
-        return switch (model) {
-            case "m1", "m2" -> concat(COMMON_VARIANT_KEYS, NEURAL_KEYS);
-            case "m3" -> concat(COMMON_VARIANT_KEYS, NEURAL_KEYS, M3_KEYS);
-            case "m4" -> concat(COMMON_VARIANT_KEYS, NEURAL_KEYS, M4_KEYS);
-            case "itemknn" -> concat(COMMON_VARIANT_KEYS, KNN_KEYS);
-            case "pop", "spop" -> COMMON_VARIANT_KEYS;
-            default -> throw new IllegalArgumentException("unknown model " + model);
-        };
+        ModelSchema kind = ModelCatalogue.of(model);
+        return concat(COMMON_VARIANT_KEYS, kind.neural() ? NEURAL_KEYS : List.of(), kind.ownKeys());
     }
 
     @SafeVarargs

@@ -31,8 +31,8 @@ final class VariantReader {
     }
 
     private static VariantSpec variant(Section s, ProtocolSpec protocol, boolean only) {
-        String model = s.choice("model", null, Schema.MODELS, "model");
-        s.checkKeys(Schema.VARIANT_KEYS, Schema.variantKeys(model)::contains, "model " + model);
+        String model = s.choice("model", null, Schema.models(), "model");
+        s.checkKeys(Schema.variantKeys(), Schema.variantKeys(model)::contains, "model " + model);
         if (only) {
             checkRunsSomewhere(s, model, protocol);
         }
@@ -72,8 +72,8 @@ final class VariantReader {
      * {@code --set protocol.fractions=[1]} works on the M1-M4 example).
      */
     private static void checkRunsSomewhere(Section s, String model, ProtocolSpec protocol) {
-        if (model.equals("m2") && protocol.fractions().stream().allMatch(Fraction.ONE::equals)) {
-            throw s.value("model").error("m2 does not run at fraction 1, and protocol.fractions has no other "
+        if (!ModelCatalogue.of(model).runsAtFractionOne() && protocol.fractions().stream().allMatch(Fraction.ONE::equals)) {
+            throw s.value("model").error(model + " does not run at fraction 1, and protocol.fractions has no other "
                     + "fraction");
         }
     }

@@ -37,12 +37,12 @@ public record VariantSpec(String label, String model, List<Integer> gruSizes, in
      * Fields a model does not use keep these values and are ignored.
      */
     public static VariantSpec defaults(String model) {
-        List<Integer> sizes = model.startsWith("m") ? List.of(100) : List.of(0);
+        List<Integer> sizes = ModelCatalogue.of(model).neural() ? List.of(100) : List.of(0);
         return new VariantSpec(model, model, sizes, 50, 0.25, 512, 0.001, 10, 2, 0.2, 1.0, 0, 0, 100, 20.0, 0.5);
     }
 
-    /** True for the GRU models m1-m4. */
+    /** True for the GRU models. */
     public boolean neural() {
-        return model.startsWith("m");
+        return ModelCatalogue.of(model).neural();
     }
 }

@@ -28,7 +28,7 @@ class ItemKnnRankerTest {
         // p5 last C -> B: 2          p6 last C -> D: 1      p7 last D -> C: 1
         // k=3 standard: all hit, MRR = (1 + 1/3 + 1/3 + 1 + 1/2 + 1 + 1)/7 = (31/6)/7
         // k=3 conservative: p2, p3 miss: Recall 5/7, MRR = (1 + 1 + 1/2 + 1 + 1)/7 = 4.5/7
-        ItemKnnRanker ranker = (ItemKnnRanker) Baselines.fit("itemknn", TRAIN, M, 1, 100, 20, 0.5);
+        ItemKnnRanker ranker = (ItemKnnRanker) Baselines.itemKnn(TRAIN, M, 1, 100, 20, 0.5);
         ItemNeighbours nb = ranker.neighbours();
         assertEquals(3 / Math.sqrt(552), nb.similarity(A, B), 1e-7);
         assertEquals(2 / Math.sqrt(552), nb.similarity(B, A), 1e-7);

@@ -13,7 +13,7 @@ class PopRankerTest {
         // targets A,D,D,C,B,D,C -> ranks 1,4,4,3,2,4,3
         // k=2: hits p1 (rank 1), p5 (rank 2): Recall@2 = 2/7, MRR@2 = (1 + 1/2)/7 = 1.5/7
         int[] ranks = {1, 4, 4, 3, 2, 4, 3};
-        assertEvaluation(Baselines.fit("pop", TRAIN, M, 1, 100, 20, 0.5), 2, ranks, ranks,
+        assertEvaluation(Baselines.pop(TRAIN, M, 1), 2, ranks, ranks,
                 new double[]{2 / 7.0, 1.5 / 7, 2 / 7.0, 1.5 / 7});
     }
 

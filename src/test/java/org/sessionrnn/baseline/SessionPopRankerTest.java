@@ -19,7 +19,7 @@ class SessionPopRankerTest {
         // p7 [C D]->C: C 1.667, D 1.5                   rank 1
         // no ties; k=2: hits p1 (2), p3 (1), p7 (1): Recall 3/7, MRR (1/2 + 1 + 1)/7 = 2.5/7
         int[] ranks = {2, 4, 1, 4, 3, 4, 1};
-        assertEvaluation(Baselines.fit("spop", TRAIN, M, 1, 100, 20, 0.5), 2, ranks, ranks,
+        assertEvaluation(Baselines.sessionPop(TRAIN, M, 1), 2, ranks, ranks,
                 new double[]{3 / 7.0, 2.5 / 7, 3 / 7.0, 2.5 / 7});
     }
 

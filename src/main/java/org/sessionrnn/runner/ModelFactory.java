@@ -1,0 +1,65 @@
+package org.sessionrnn.runner;
+
+import java.nio.file.Path;
+import org.sessionrnn.model.DistillationModel;
+import org.sessionrnn.model.EmbeddingOutputModel;
+import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.SoftmaxWeights;
+import org.sessionrnn.spec.RunSpec;
+import org.sessionrnn.spec.VariantSpec;
+
+/**
+ * Builds the graphs of a run from its settings: the one place where a variant's settings, the catalogue size
+ * and the input length become model constructor arguments. Executors, the pre-trained model cache and the
+ * preflight check all build through it.
+ *
+ * @param run   the grid cell (variant settings, GRU size, seed)
+ * @param items catalogue size
+ * @param steps input length (the protocol's {@code max_length})
+ */
+public record ModelFactory(RunSpec run, int items, int steps) {
+    /** The factory of a running run. */
+    public static ModelFactory of(RunContext c) {
+        return new ModelFactory(c.run(), c.data().items(), c.spec().protocol().maxLength());
+    }
+
+    /** An M1 graph seeded with the run's seed. */
+    public SoftmaxModel softmax() {
+        return softmax(run.seed());
+    }
+
+    /** An M1 graph with its own seed (M3's teacher uses the run's seed + 1). */
+    public SoftmaxModel softmax(long seed) {
+        return SoftmaxModel.create(items, run.variant().embedding(), run.gruSize(), steps, seed);
+    }
+
+    /** An M3 student distilling from {@code teacher}. */
+    public DistillationModel distillation(SoftmaxWeights teacher) {
+        VariantSpec v = run.variant();
+        return DistillationModel.create(items, v.embedding(), run.gruSize(), steps, run.seed(), teacher, v.lambda(),
+                v.temperature(), v.softLabelTopK());
+    }
+
+    /** An M4 whose targets are the item embeddings of {@code pretrained}. */
+    public EmbeddingOutputModel embeddingOutput(SoftmaxWeights pretrained) {
+        return EmbeddingOutputModel.create(items, run.variant().embedding(), run.gruSize(), hiddenSize(), steps,
+                run.seed(), pretrained);
+    }
+
+    /** The M4 hidden layer size: the spec's, 0 meaning the GRU size. */
+    public int hiddenSize() {
+        return run.variant().hiddenSize() > 0 ? run.variant().hiddenSize() : run.gruSize();
+    }
+
+    /** The weights of a freshly initialised M1: a stand-in for a trained one when only the graph matters. */
+    public SoftmaxWeights untrainedSoftmax() {
+        try (SoftmaxModel m = softmax()) {
+            return SoftmaxWeights.of(m);
+        }
+    }
+
+    /** The weights of an M1 of this shape saved under {@code prefix}. */
+    public SoftmaxWeights loadSoftmax(Path prefix) {
+        return SoftmaxWeights.load(prefix, items, run.variant().embedding(), run.gruSize(), steps);
+    }
+}

@@ -1,0 +1,86 @@
+package org.sessionrnn.runner;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.sessionrnn.baseline.Baselines;
+import org.sessionrnn.model.SessionModel;
+
+/**
+ * The model kinds, each defined here once: its name in a spec, whether it is a GRU model, the spec keys it reads
+ * beyond the common ones, whether it runs at fraction 1, its executor and its graph for the preflight check.
+ * Adding a kind is one constant here plus its own classes (its executor, its model); see docs/extending.md.
+ * The spec stage learns the kinds through {@link ModelKindCatalogue}.
+ */
+public enum ModelKind implements RunnableKind {
+    /** The paper's baseline GRU: softmax over all items, cross-entropy. */
+    M1("m1", List.of(), true, SoftmaxRun::new, ModelFactory::softmax),
+    /** M1 pre-trained on all data, fine-tuned on a recent fraction. */
+    M2("m2", List.of(), false, FineTuneRun::new, ModelFactory::softmax),
+    /** Generalised distillation from a teacher trained on the reversed future of each sequence. */
+    M3("m3", List.of("lambda", "temperature", "soft_label_top_k"), true, DistillationRun::new,
+            f -> f.distillation(f.untrainedSoftmax())),
+    /** Output in the item embedding space of a pre-trained M1, cosine loss. */
+    M4("m4", List.of("hidden_size"), true, EmbeddingOutputRun::new, f -> f.embeddingOutput(f.untrainedSoftmax())),
+    /** Most clicked items. */
+    POP("pop", List.of(), true,
+            () -> new BaselineRun((train, c) -> Baselines.pop(train, c.data().items(), maxLength(c))), null),
+    /** Items of the current session first, then most clicked. */
+    SPOP("spop", List.of(), true,
+            () -> new BaselineRun((train, c) -> Baselines.sessionPop(train, c.data().items(), maxLength(c))), null),
+    /** Item-to-item cosine neighbours of the last click. */
+    ITEMKNN("itemknn", List.of("neighbours", "knn_lambda", "knn_alpha"), true,
+            () -> new BaselineRun((train, c) -> Baselines.itemKnn(train, c.data().items(), maxLength(c),
+                    c.run().variant().neighbours(), c.run().variant().knnLambda(), c.run().variant().knnAlpha())),
+            null);
+
+    private final String id;
+    private final List<String> ownKeys;
+    private final boolean runsAtFractionOne;
+    private final Supplier<RunExecutor> executor;
+    private final Function<ModelFactory, SessionModel> graph;
+
+    ModelKind(String id, List<String> ownKeys, boolean runsAtFractionOne, Supplier<RunExecutor> executor,
+              Function<ModelFactory, SessionModel> graph) {
+        this.id = id;
+        this.ownKeys = ownKeys;
+        this.runsAtFractionOne = runsAtFractionOne;
+        this.executor = executor;
+        this.graph = graph;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /** GRU models are those with a graph. */
+    @Override
+    public boolean neural() {
+        return graph != null;
+    }
+
+    @Override
+    public List<String> ownKeys() {
+        return ownKeys;
+    }
+
+    @Override
+    public boolean runsAtFractionOne() {
+        return runsAtFractionOne;
+    }
+
+    @Override
+    public RunExecutor newExecutor() {
+        return executor.get();
+    }
+
+    @Override
+    public SessionModel preflightGraph(ModelFactory models) {
+        return graph == null ? null : graph.apply(models);
+    }
+
+    private static int maxLength(RunContext c) {
+        return c.spec().protocol().maxLength();
+    }
+}

@@ -1,0 +1,23 @@
+package org.sessionrnn.spec;
+
+import java.util.List;
+
+/**
+ * What a spec needs to know about a model kind: its name in {@code model:}, whether it is a GRU model, the
+ * variant keys it reads and whether it runs at fraction 1. The kinds themselves, with their executors and
+ * graphs, are defined in one place above this package ({@code runner.ModelKind}) and found through
+ * {@link ModelCatalogue}.
+ */
+public interface ModelSchema {
+    /** The model's name in a spec, e.g. {@code m1}. */
+    String id();
+
+    /** True for GRU models: they read the neural keys and have a GRU size. */
+    boolean neural();
+
+    /** The variant keys this kind reads beyond {@code label}, {@code model} and, if neural, the neural keys. */
+    List<String> ownKeys();
+
+    /** False for a kind that only adapts a model trained on all data to a recent fraction (M2). */
+    boolean runsAtFractionOne();
+}
