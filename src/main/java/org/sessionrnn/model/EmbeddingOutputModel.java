@@ -5,14 +5,13 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
+import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gather;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Sum;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -27,8 +26,7 @@ import org.tensorflow.types.TInt32;
  * relearn what the targets already encode). Tanh is used for the hidden layer: it keeps the layer's output
  * bounded like the GRU state it reads, which is the stability the paper added the layer for.
  *
- * <p>Ranks are computed in the graph by counting items whose similarity is above (standard) or at least
- * (conservative) the label's, as for M1.
+ * <p>Ranks and top-k predictions come from {@link GraphModel}'s ranking head over the similarities, as for M1.
  */
 public final class EmbeddingOutputModel extends GraphModel {
     private final GruEncoder encoder;
@@ -38,10 +36,6 @@ public final class EmbeddingOutputModel extends GraphModel {
     private final List<Variable<TFloat32>> headVariables = new ArrayList<>();
     private final Operand<TFloat32> targets;
     private final Operand<TFloat32> similarity;
-    private final Operand<TInt32> rankStandard;
-    private final Operand<TInt32> rankConservative;
-    private final Placeholder<TInt32> topK;
-    private final Operand<TInt32> topItems;
     private final Operand<TFloat32> loss;
     private final AdamOptimizer adam;
 
@@ -67,12 +61,7 @@ public final class EmbeddingOutputModel extends GraphModel {
         Operand<TFloat32> cosine = tf.sum(tf.math.mul(output, target), tf.constant(1));
         this.loss = tf.math.mean(tf.math.sub(tf.constant(1f), cosine), tf.constant(0));
         this.similarity = tf.linalg.matMul(output, targets, org.tensorflow.op.linalg.MatMul.transposeB(true));
-        Operand<TFloat32> labelScore = tf.gather(similarity, tf.expandDims(labels, tf.constant(1)), tf.constant(1),
-                Gather.batchDims(1L));
-        this.rankStandard = tf.math.add(countAbove(tf.math.greater(similarity, labelScore)), tf.constant(1));
-        this.rankConservative = countAbove(tf.math.greaterEqual(similarity, labelScore));
-        this.topK = tf.placeholder(TInt32.class);
-        this.topItems = tf.nn.topK(similarity, topK, TInt32.class).indices();
+        addRankingHead(similarity, labels, items);
         List<Variable<TFloat32>> vars = trainableVariables();
         Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
         Output<?>[] grads = graph.addGradients("grad", new Output<?>[]{loss.asOutput()}, xs, null);
@@ -122,10 +111,6 @@ public final class EmbeddingOutputModel extends GraphModel {
         return out;
     }
 
-    private Operand<TInt32> countAbove(Operand<TBool> mask) {
-        return countTrue(mask, encoder.items());
-    }
-
     /** Variables updated by training: encoder (input embedding included) and the two dense layers. */
     List<Variable<TFloat32>> trainableVariables() {
         List<Variable<TFloat32>> vars = new ArrayList<>(encoder.variables());
@@ -135,34 +120,15 @@ public final class EmbeddingOutputModel extends GraphModel {
 
     @Override
     public double trainStep(Batch batch, float learningRate) {
-        long step = nextStep();
-        try (TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
-             TFloat32 p1 = TFloat32.scalarOf((float) Math.pow(AdamOptimizer.BETA1, step));
-             TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(AdamOptimizer.BETA2, step));
-             TFloat32 lr = TFloat32.scalarOf(learningRate);
-             Result r = inputs.feed(session.runner(), batch).feed(labels, lab).feed(adam.beta1Power(), p1)
-                     .feed(adam.beta2Power(), p2).feed(adam.learningRate(), lr).addTarget(adam.update())
-                     .fetch(loss).run()) {
+        try (Result r = feedOptimizerStep(inputs.feed(session.runner(), batch).feed(labels, feeds.labels(batch)),
+                adam, learningRate).fetch(loss).run()) {
             return TensorFeeds.scalar(r.get(0));
         }
     }
 
     @Override
-    public void rank(Batch batch, int[] standard, int[] conservative) {
-        try (TInt32 lab = TensorFeeds.ints(batch.labels(), batch.size());
-             Result r = inputs.feed(session.runner(), batch).feed(labels, lab).fetch(rankStandard)
-                     .fetch(rankConservative).run()) {
-            TensorFeeds.read(r.get(0), standard);
-            TensorFeeds.read(r.get(1), conservative);
-        }
-    }
-
-    @Override
-    public void predictTopK(Batch batch, int k, int[] dst) {
-        try (TInt32 kk = TInt32.scalarOf(k);
-             Result r = inputs.feed(session.runner(), batch).feed(topK, kk).fetch(topItems).run()) {
-            TensorFeeds.read(r.get(0), dst);
-        }
+    protected Session.Runner feedInputs(Session.Runner runner, Batch batch) {
+        return inputs.feed(runner, batch);
     }
 
     /**

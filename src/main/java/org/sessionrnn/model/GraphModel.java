@@ -6,6 +6,8 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gather;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
@@ -14,8 +16,10 @@ import org.tensorflow.types.TUint8;
 
 /**
  * What every model with its own TensorFlow graph shares: the graph and its session, the Adam step count (kept in
- * Java, restored by the trainer on resume), checkpoints, reading variables, in-graph rank counting and closing.
- * The session is opened before the subclass adds its ops; TensorFlow extends a session's graph on the next run.
+ * Java, restored by the trainer on resume) and feeding the optimizer, checkpoints, reading variables, the
+ * ranking head (rank of each label among all items under both tie modes, and the top-k items, computed in the
+ * graph from the model's scores) with {@link #rank} and {@link #predictTopK}, and closing. The session is opened
+ * before the subclass adds its ops; TensorFlow extends a session's graph on the next run.
  */
 public abstract class GraphModel implements SessionModel {
     /** Ranks count mask entries per chunk of this many items in bytes, which cannot overflow. */
@@ -24,16 +28,85 @@ public abstract class GraphModel implements SessionModel {
     protected final Graph graph;
     protected final Ops tf;
     protected final Session session;
+    /** Labels and the optimizer's three scalars, reused across steps (native allocations cost per step). */
+    protected final ReusableFeeds feeds;
     private long stepCount;
+    private RankingHead head;
 
     protected GraphModel() {
         this.graph = new Graph();
         this.tf = Ops.create(graph);
-        this.session = Sessions.open(graph);
+        this.session = TfSessions.open(graph);
+        this.feeds = new ReusableFeeds(3);
+    }
+
+    /**
+     * The ops that rank all items from a {@code [batch, items]} score matrix (higher is better).
+     *
+     * @param labels           the target item of each row
+     * @param rankStandard     per row, 1 + the number of items scoring strictly above the label
+     * @param rankConservative per row, the number of items scoring at least as high as the label
+     * @param k                how many items {@code topItems} returns
+     * @param topItems         per row, the {@code k} best items, best first
+     */
+    protected record RankingHead(Placeholder<TInt32> labels, Operand<TInt32> rankStandard,
+                                 Operand<TInt32> rankConservative, Placeholder<TInt32> k,
+                                 Operand<TInt32> topItems) {
+    }
+
+    /**
+     * Adds the ranking head over {@code scores} and makes it the one {@link #rank} and {@link #predictTopK} use.
+     * Called once by the subclass's constructor.
+     */
+    protected final RankingHead addRankingHead(Operand<TFloat32> scores, Placeholder<TInt32> labels, int items) {
+        Operand<TFloat32> target = tf.gather(scores, tf.expandDims(labels, tf.constant(1)), tf.constant(1),
+                Gather.batchDims(1L));
+        Operand<TInt32> standard = tf.math.add(countTrue(tf.math.greater(scores, target), items), tf.constant(1));
+        Operand<TInt32> conservative = countTrue(tf.math.greaterEqual(scores, target), items);
+        Placeholder<TInt32> k = tf.placeholder(TInt32.class);
+        this.head = new RankingHead(labels, standard, conservative, k, tf.nn.topK(scores, k, TInt32.class).indices());
+        return head;
+    }
+
+    /** Feeds the batch's input sequences (and whatever else the scores depend on). */
+    protected abstract Session.Runner feedInputs(Session.Runner runner, Batch batch);
+
+    @Override
+    public void rank(Batch batch, int[] standard, int[] conservative) {
+        try (Result r = rankRunner(batch).run()) {
+            TensorFeeds.read(r.get(0), standard);
+            TensorFeeds.read(r.get(1), conservative);
+        }
+    }
+
+    /** A runner fetching the standard and conservative ranks of the batch's labels. */
+    Session.Runner rankRunner(Batch batch) {
+        return feedInputs(session.runner(), batch).feed(head.labels(), feeds.labels(batch))
+                .fetch(head.rankStandard()).fetch(head.rankConservative());
+    }
+
+    @Override
+    public void predictTopK(Batch batch, int k, int[] dst) {
+        try (TInt32 kk = TInt32.scalarOf(k);
+             Result r = feedInputs(session.runner(), batch).feed(head.k(), kk).fetch(head.topItems()).run()) {
+            TensorFeeds.read(r.get(0), dst);
+        }
+    }
+
+    /**
+     * Adds one step of {@code adam} to {@code runner}: counts the step and feeds Adam's bias corrections for it
+     * and the learning rate.
+     */
+    protected Session.Runner feedOptimizerStep(Session.Runner runner, AdamOptimizer adam, float learningRate) {
+        long step = nextStep();
+        float b1 = (float) Math.pow(AdamOptimizer.BETA1, step);
+        float b2 = (float) Math.pow(AdamOptimizer.BETA2, step);
+        return runner.feed(adam.beta1Power(), feeds.scalar(0, b1)).feed(adam.beta2Power(), feeds.scalar(1, b2))
+                .feed(adam.learningRate(), feeds.scalar(2, learningRate)).addTarget(adam.update());
     }
 
     /** Counts the step about to be taken and returns its 1-based number (Adam's bias correction needs it). */
-    protected long nextStep() {
+    private long nextStep() {
         return ++stepCount;
     }
 
@@ -97,6 +170,7 @@ public abstract class GraphModel implements SessionModel {
     @Override
     public final void close() {
         closeResources();
+        feeds.close();
         session.close();
         graph.close();
     }

@@ -37,14 +37,8 @@ public class SoftmaxModel extends GraphModel {
     protected final Operand<TFloat32> logits;
     /** The GRU's final state, the left factor of the output layer's product. */
     private final Operand<TFloat32> state;
-    private final Operand<TInt32> rankStandard;
-    private final Operand<TInt32> rankConservative;
-    private final Placeholder<TInt32> topK;
-    private final Operand<TInt32> topItems;
     private Operand<TFloat32> loss;
     private AdamOptimizer adam;
-    /** Labels and Adam's three scalars, reused across steps (native allocations cost per step). */
-    private final ReusableFeeds feeds;
 
     /**
      * @param items     catalogue size
@@ -64,17 +58,7 @@ public class SoftmaxModel extends GraphModel {
         this.outputBias = out.withName("bias").variable(init.zeros(items));
         this.state = encoder.encode(inputs, steps);
         this.logits = tf.nn.biasAdd(tf.linalg.matMul(state, outputKernel), outputBias);
-        Operand<TFloat32> target = tf.gather(logits, tf.expandDims(labels, tf.constant(1)), tf.constant(1),
-                org.tensorflow.op.core.Gather.batchDims(1L));
-        this.rankStandard = tf.math.add(countAbove(tf.math.greater(logits, target)), tf.constant(1));
-        this.rankConservative = countAbove(tf.math.greaterEqual(logits, target));
-        this.topK = tf.placeholder(TInt32.class);
-        this.topItems = tf.nn.topK(logits, topK, TInt32.class).indices();
-        this.feeds = new ReusableFeeds(3);
-    }
-
-    private Operand<TInt32> countAbove(Operand<org.tensorflow.types.TBool> mask) {
-        return countTrue(mask, encoder.items());
+        addRankingHead(logits, labels, items);
     }
 
     /**
@@ -258,12 +242,8 @@ public class SoftmaxModel extends GraphModel {
 
     /** A runner for one optimiser step with every feed set (advances the step count). */
     Session.Runner trainRunner(Batch batch, float learningRate) {
-        long step = nextStep();
-        float b1 = (float) Math.pow(AdamOptimizer.BETA1, step);
-        float b2 = (float) Math.pow(AdamOptimizer.BETA2, step);
-        return feedInputs(feedExtra(session.runner(), batch), batch).feed(labels, feeds.labels(batch))
-                .feed(adam.beta1Power(), feeds.scalar(0, b1)).feed(adam.beta2Power(), feeds.scalar(1, b2))
-                .feed(adam.learningRate(), feeds.scalar(2, learningRate)).addTarget(adam.update());
+        return feedOptimizerStep(feedInputs(feedExtra(session.runner(), batch), batch)
+                .feed(labels, feeds.labels(batch)), adam, learningRate);
     }
 
     /** The optimiser (tests read its moments). */
@@ -282,30 +262,9 @@ public class SoftmaxModel extends GraphModel {
     }
 
     /** Feeds the batch's input sequences. */
+    @Override
     protected Session.Runner feedInputs(Session.Runner runner, Batch batch) {
         return inputs.feed(runner, batch);
-    }
-
-    @Override
-    public void rank(Batch batch, int[] standard, int[] conservative) {
-        try (Result r = rankRunner(batch).run()) {
-            TensorFeeds.read(r.get(0), standard);
-            TensorFeeds.read(r.get(1), conservative);
-        }
-    }
-
-    /** A runner fetching the standard and conservative ranks of the batch's labels. */
-    Session.Runner rankRunner(Batch batch) {
-        return feedInputs(session.runner(), batch).feed(labels, feeds.labels(batch)).fetch(rankStandard)
-                .fetch(rankConservative);
-    }
-
-    @Override
-    public void predictTopK(Batch batch, int k, int[] dst) {
-        try (TInt32 kk = TInt32.scalarOf(k);
-             Result r = feedInputs(session.runner(), batch).feed(topK, kk).fetch(topItems).run()) {
-            TensorFeeds.read(r.get(0), dst);
-        }
     }
 
     @Override
@@ -324,7 +283,6 @@ public class SoftmaxModel extends GraphModel {
 
     @Override
     protected void closeResources() {
-        feeds.close();
         inputs.close();
     }
 }

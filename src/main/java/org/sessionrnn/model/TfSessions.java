@@ -10,8 +10,8 @@ import org.tensorflow.proto.ConfigProto;
  * different from 2/1 or 2/2 on 2 cores, see docs/performance.md); {@code -Dsessionrnn.intraOp=N} and
  * {@code -Dsessionrnn.interOp=N} override them (0 = TensorFlow's default).
  */
-public final class Sessions {
-    private Sessions() {
+public final class TfSessions {
+    private TfSessions() {
     }
 
     /** The shared session configuration. */

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
-import org.sessionrnn.model.Sessions;
+import org.sessionrnn.model.TfSessions;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -30,7 +30,7 @@ public final class OutputLayerProbe {
         int hidden = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 512;
         int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 15;
-        try (Graph g = new Graph(); Session session = new Session(g, Sessions.config())) {
+        try (Graph g = new Graph(); Session session = new Session(g, TfSessions.config())) {
             Ops tf = Ops.create(g);
             Variable<TFloat32> h = tf.variable(uniform(tf, Shape.of(batch, hidden), 1));
             Variable<TFloat32> w = tf.variable(uniform(tf, Shape.of(hidden, items), 2));
