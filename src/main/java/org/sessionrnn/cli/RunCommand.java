@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
     private void checkLooksLikeASpec() {
         String name = spec.getFileName() == null ? "" : spec.getFileName().toString();
         if (!Files.exists(spec) && !name.endsWith(".yaml") && !name.endsWith(".yml") && spec.getParent() == null) {
-            throw new UsageException("unknown command or spec file '" + spec + "' (commands: run, report, compare; "
+            throw new UsageException("unknown command or spec file '" + spec + "' (commands: run, tune, report, compare, bench; "
                     + "a spec file ends in .yaml)");
         }
     }

@@ -69,6 +69,22 @@ public final class DataLoader {
         }
     }
 
+    /**
+     * The training data only, in a {@link Dataset#withoutTest() view without a test split}, for hyperparameter
+     * selection. GRU4Rec's already split pair is read without opening the test file; the other sources split by
+     * time, so their whole file is read and the test sessions dropped. The catalogue and the training sessions
+     * equal those of {@link #load}; the data hash covers what was read.
+     */
+    public Dataset loadTraining(DataSpec spec) {
+        if (!"gru4rec".equalsIgnoreCase(String.valueOf(spec.source()))) {
+            return load(spec).withoutTest();
+        }
+        PreprocessSpec preprocess = spec.preprocess() == null ? PreprocessSpec.RSC15 : spec.preprocess();
+        Path train = existing(spec.train(), "train", "gru4rec");
+        return new Rsc15Preprocessor(preprocess, listener).trainingOnly(Gru4recTsvReader.read(train),
+                train.getFileName().toString(), contentHash(train));
+    }
+
     private Dataset synthetic(SyntheticSpec settings, Rsc15Preprocessor preprocessor) {
         Path file = new SyntheticDataCache(cacheDir).materialise(settings);
         String name = String.format(Locale.ROOT, "synthetic(clicks=%d, items=%d, seed=%d)", settings.clicks(),

@@ -46,6 +46,20 @@ public final class Rsc15Preprocessor {
         return finish(train, SessionClicks.sorted(testClicks), name, dataHash);
     }
 
+    /**
+     * The training half of {@link #fromSplit} alone, without reading any test clicks: the same sessions,
+     * catalogue and order, in a {@link Dataset#withoutTest() view without a test split}.
+     */
+    public Dataset trainingOnly(ClickLog trainClicks, String name, String dataHash) {
+        SessionClicks train = SessionClicks.sorted(trainClicks);
+        report("train", train);
+        if (train.size() == 0) {
+            throw new DataException(name + ": no training clicks left after preprocessing with " + spec);
+        }
+        ItemIndex catalogue = train.catalogue();
+        return new Dataset(name, train.toTable(catalogue), null, catalogue, dataHash);
+    }
+
     private Dataset finish(SessionClicks train, SessionClicks test, String name, String dataHash) {
         if (train.size() == 0) {
             throw new DataException(name + ": no training clicks left after preprocessing with " + spec);

@@ -15,15 +15,17 @@ import java.io.IOException;
 import java.util.stream.IntStream;
 
 /** Shared chart styling (readable fonts, white background) and headless PNG encoding. */
-final class Charts {
-    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+public final class Charts {
+    /** Chart titles. */
+    public static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
     static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
     static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     static final BasicStroke LINE = new BasicStroke(2f);
     static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[]{8f, 6f}, 0f);
-    static final BasicStroke DOTTED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+    /** Marker lines. */
+    public static final BasicStroke DOTTED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[]{2f, 4f}, 0f);
 
     static {
@@ -34,7 +36,7 @@ final class Charts {
     }
 
     /** Applies the report's fonts and colours to an XY chart with any number of range axes. */
-    static JFreeChart style(JFreeChart chart) {
+    public static JFreeChart style(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(TITLE);
         if (chart.getLegend() != null) {
@@ -50,7 +52,7 @@ final class Charts {
     }
 
     /** The chart rendered as PNG bytes. */
-    static byte[] png(JFreeChart chart, int width, int height) throws IOException {
+    public static byte[] png(JFreeChart chart, int width, int height) throws IOException {
         return ChartUtils.encodeAsPNG(chart.createBufferedImage(width, height));
     }
 

@@ -98,7 +98,9 @@ public final class CheckpointedTraining {
      */
     public static Result fit(RunContext c, SessionModel model, TrainValidation split, TrainingListener... extra)
             throws IOException {
-        return fit(c, c.checkpoints(), model, split, extra);
+        int maxEpochs = c.run().variant().maxEpochs();
+        return fit(c, c.checkpoints(), c.epochBudget() > 0 ? Math.min(c.epochBudget(), maxEpochs) : maxEpochs,
+                model, split, extra);
     }
 
     /**
@@ -108,6 +110,15 @@ public final class CheckpointedTraining {
      */
     public static Result fit(RunContext c, Path dir, SessionModel model, TrainValidation split,
                              TrainingListener... extra) throws IOException {
+        return fit(c, dir, c.run().variant().maxEpochs(), model, split, extra);
+    }
+
+    /**
+     * Trains up to epoch {@code maxEpochs} in all. Resumed with a larger {@code maxEpochs} after finishing, training
+     * continues from the last epoch's weights and optimiser state (a promoted trial of a search).
+     */
+    private static Result fit(RunContext c, Path dir, int maxEpochs, SessionModel model, TrainValidation split,
+                              TrainingListener... extra) throws IOException {
         Files.createDirectories(dir);
         EarlyStopping stopping = new EarlyStopping(c.run().variant().patience(), dir.resolve("best"));
         Optional<TrainingState> state = EpochCheckpoint.load(dir);
@@ -127,16 +138,16 @@ public final class CheckpointedTraining {
         listeners.add(stopping);
         listeners.add(checkpoint);
         EpochProgress start = state.map(TrainingState::resumePoint).orElse(EpochProgress.start(1));
-        trainer(c, listeners).fit(model, split.train(), split.validation(), c.data().items(), start);
+        trainer(c, maxEpochs, listeners).fit(model, split.train(), split.validation(), c.data().items(), start);
         return new Result(checkpoint.history(), stopping.bestEpoch(), checkpoint.trainSeconds(),
                 state.isPresent() ? start : null);
     }
 
     /** The trainer with the run's settings, progress printed first, then {@code listeners} in order. */
-    private static Trainer trainer(RunContext c, List<TrainingListener> listeners) {
+    private static Trainer trainer(RunContext c, int maxEpochs, List<TrainingListener> listeners) {
         VariantSpec v = c.run().variant();
         ProtocolSpec p = c.spec().protocol();
-        TrainingConfig config = new TrainingConfig(v.batchSize(), (float) v.learningRate(), v.maxEpochs(),
+        TrainingConfig config = new TrainingConfig(v.batchSize(), (float) v.learningRate(), maxEpochs,
                 v.patience(), v.embeddingDropout(), p.maxLength(), p.cutoff(), c.run().seed());
         List<TrainingListener> all = new ArrayList<>(listeners);
         all.add(0, new ProgressPrinter(c.out(), "  [" + c.run().id() + "]"));

@@ -10,7 +10,7 @@ import org.sessionrnn.train.StopRequest;
  * at a batch boundary, saved an in-epoch checkpoint there, recorded the summary and released the lock; the
  * interrupted run keeps status {@code running} and resumes at that batch on the next run of the spec.
  */
-final class InterruptHandler implements AutoCloseable {
+public final class InterruptHandler implements AutoCloseable {
     /** Longest wait for the runner to stop cleanly before the JVM halts anyway. */
     static final long GRACE_SECONDS = 60;
 
@@ -21,7 +21,8 @@ final class InterruptHandler implements AutoCloseable {
     private InterruptHandler() {
     }
 
-    static InterruptHandler install() {
+    /** Clears any earlier stop request and installs the handler until {@link #close}. */
+    public static InterruptHandler install() {
         StopRequest.clear();
         InterruptHandler handler = new InterruptHandler();
         Runtime.getRuntime().addShutdownHook(handler.hook);
@@ -32,7 +33,7 @@ final class InterruptHandler implements AutoCloseable {
      * From now on a signal waits for the runner to stop cleanly. Before (data loading, preflight) there is
      * nothing to save, so the JVM exits at once rather than after the grace period.
      */
-    void arm() {
+    public void arm() {
         armed = true;
     }
 

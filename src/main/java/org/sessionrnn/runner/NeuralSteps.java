@@ -35,19 +35,24 @@ final class NeuralSteps {
 
     /**
      * Trains {@code model} on {@code split} with early stopping and checkpoints, then evaluates it on the
-     * test prefixes and times its batch predictions.
+     * test prefixes and times its batch predictions. Without a test split (hyperparameter selection) it only
+     * trains: the outcome's test result and timing are null.
      *
      * @param facts variant-specific provenance to record with the run
      */
     static RunOutcome trainAndMeasure(RunContext c, SessionModel model, TrainValidation split,
                                       Map<String, String> facts) throws IOException {
         CheckpointedTraining.Result trained = CheckpointedTraining.fit(c, model, split);
+        Map<String, String> all = new LinkedHashMap<>(facts);
+        all.putAll(trained.facts());
+        if (!c.data().hasTest()) {
+            return new RunOutcome(null, split.train().size(), split.validation().size(), trained.history(),
+                    trained.bestEpoch(), trained.trainSeconds(), model.parameterCount(), null, all);
+        }
         ProtocolSpec p = c.spec().protocol();
         EvaluationResult test = evaluate(c, model);
         PredictionTimer.Timing timing = TIMER.measure(model, c.data().test(), p.maxLength(), c.data().items(),
                 p.cutoff());
-        Map<String, String> all = new LinkedHashMap<>(facts);
-        all.putAll(trained.facts());
         return new RunOutcome(test, split.train().size(), split.validation().size(), trained.history(),
                 trained.bestEpoch(), trained.trainSeconds(), model.parameterCount(), timing, all);
     }

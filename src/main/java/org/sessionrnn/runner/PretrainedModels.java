@@ -103,7 +103,8 @@ final class PretrainedModels {
      * into the cache. Other fractions change nothing.
      */
     static void offer(RunContext c, Path bestPrefix, RunOutcome outcome) throws IOException {
-        if (!c.run().fraction().equals(Fraction.ONE) || outcome.bestEpoch() == 0) {
+        // a run cut short by an epoch budget did not train the model its settings describe
+        if (!c.run().fraction().equals(Fraction.ONE) || outcome.bestEpoch() == 0 || c.epochBudget() > 0) {
             return;
         }
         Pretrained entry = entry(c);

@@ -13,8 +13,17 @@ import org.sessionrnn.spec.RunSpec;
  * @param data   the shared data
  * @param runDir the run's results folder (exists)
  * @param out    where progress goes
+ * @param epochBudget when above 0, the run's own model trains at most this many epochs in all, however many
+ *                    the variant allows (a rung of a hyperparameter search); models it depends on (M3's teacher,
+ *                    the pre-trained M1 of M2 and M4) still train as the variant says
  */
-public record RunContext(ExperimentSpec spec, RunSpec run, ExperimentData data, Path runDir, PrintStream out) {
+public record RunContext(ExperimentSpec spec, RunSpec run, ExperimentData data, Path runDir, PrintStream out,
+                         int epochBudget) {
+    /** A run trained as its variant says. */
+    public RunContext(ExperimentSpec spec, RunSpec run, ExperimentData data, Path runDir, PrintStream out) {
+        this(spec, run, data, runDir, out, 0);
+    }
+
     public Path checkpoints() {
         return runDir.resolve("checkpoints");
     }

@@ -28,7 +28,11 @@ final class OverrideApplier {
 
     /** Applies one {@code key=value} from {@code --set}. */
     static void apply(LocatedTree tree, String assignment) {
-        String origin = "--set " + assignment;
+        apply(tree, assignment, "--set " + assignment);
+    }
+
+    /** Applies {@code key=value} given on the command line as {@code origin}, e.g. {@code --trials 8}. */
+    static void apply(LocatedTree tree, String assignment, String origin) {
         int eq = assignment.indexOf('=');
         if (eq <= 0) {
             throw SpecException.at(origin, "", "expected key=value, e.g. --set protocol.cutoff=10");

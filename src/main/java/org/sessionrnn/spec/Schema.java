@@ -8,7 +8,8 @@ import java.util.List;
  * keys that would be silently ignored) and the writer (to write exactly the keys that matter).
  */
 final class Schema {
-    static final List<String> TOP_KEYS = List.of("name", "seeds", "output", "data", "protocol", "variants");
+    static final List<String> TOP_KEYS = List.of("name", "seeds", "output", "data", "protocol", "variants",
+            "search");
 
     static final List<String> SOURCES = List.of("synthetic", "yoochoose", "gru4rec", "csv");
     static final List<String> DATA_KEYS = List.of("source", "path", "train", "test", "synthetic", "csv",

@@ -80,6 +80,17 @@ final class Section {
         }
     }
 
+    /** Where the value at {@code fieldPath} (inside or below this section) came from. */
+    String where(String fieldPath) {
+        return where.valueAt(fieldPath);
+    }
+
+    /** An error about a present key, located at the key rather than its value. */
+    SpecException keyError(String key, String problem) {
+        String child = SourceMap.child(path, key);
+        return SpecException.at(where.keyAt(child), child, problem);
+    }
+
     SpecException missing(String key, String why) {
         return SpecException.at(where.valueAt(path), path, "missing required key '" + key + "'" + why);
     }

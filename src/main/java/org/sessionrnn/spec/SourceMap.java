@@ -12,6 +12,14 @@ final class SourceMap {
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, String> keys = new HashMap<>();
 
+    /** An independent copy, for a tree edited apart from the original (one trial of a search). */
+    SourceMap copy() {
+        SourceMap copy = new SourceMap();
+        copy.values.putAll(values);
+        copy.keys.putAll(keys);
+        return copy;
+    }
+
     /** The path of {@code key} inside the mapping at {@code parent}. */
     static String child(String parent, String key) {
         return parent.isEmpty() ? key : parent + "." + key;

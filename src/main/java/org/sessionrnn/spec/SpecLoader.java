@@ -1,11 +1,14 @@
 package org.sessionrnn.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads an experiment spec: parses the YAML file keeping every node's line and column, applies {@code --set}
@@ -41,6 +44,8 @@ import java.util.List;
  * <em>current working directory</em> of the runner, not to the spec file: run from the repository root.
  */
 public final class SpecLoader {
+    private static final String SEARCH = "search";
+
     /** Stateless; all methods are static. The constructor exists for callers that prefer an instance. */
     public SpecLoader() {
     }
@@ -72,7 +77,50 @@ public final class SpecLoader {
         if (outputOverride != null) {
             OverrideApplier.setText(tree, "output", outputOverride.toString(), "--output " + outputOverride);
         }
+        if (tree.root().hasNonNull(SEARCH)) {
+            throw SpecException.at(tree.where().keyAt(SEARCH), SEARCH, "belongs to the tune command: java -jar "
+                    + "runner.jar tune " + file + " (run trains the variants as written; remove the section or add "
+                    + "--set search=null)");
+        }
         return SpecReader.read(tree, file);
+    }
+
+    /**
+     * Loads and validates a spec for the {@code tune} command: everything {@link #load(Path, List, Path)} checks,
+     * plus the {@code search} section, which is required.
+     *
+     * @param searchFlags search keys given by their own command-line flags ({@code trials} from
+     *                    {@code --trials 8}), key to value text, applied after the {@code --set} overrides
+     * @throws SpecException on any problem, with a one-line located message
+     */
+    public static TuneSpec loadTune(Path file, List<String> overrides, Path outputOverride,
+                                    Map<String, String> searchFlags) {
+        String name = file.toString();
+        LocatedTree tree = YamlTreeReader.read(text(file), (line, column) -> name + ":" + line + ":" + column);
+        if (tree.root().isValueNode() || tree.root().isArray()) {
+            SpecReader.read(tree, file); // reports the top level that is not a mapping
+        }
+        for (String assignment : overrides) {
+            OverrideApplier.apply(tree, assignment);
+        }
+        searchFlags.forEach((key, value) -> OverrideApplier.apply(tree, SEARCH + "." + key + "=" + value,
+                "--" + key.replace('_', '-') + " " + value));
+        if (outputOverride != null) {
+            OverrideApplier.setText(tree, "output", outputOverride.toString(), "--output " + outputOverride);
+        }
+        if (tree.root().isMissingNode() || tree.root().isNull()) {
+            SpecReader.read(tree, file); // reports the empty spec
+        }
+        Section root = Section.of(tree.root(), "", tree.where());
+        if (!root.has(SEARCH)) {
+            throw root.missing(SEARCH, " (tune draws the settings it lists; see experiments/README.md)");
+        }
+        JsonNode search = tree.root().get(SEARCH);
+        ObjectNode withoutSearch = ((ObjectNode) tree.root()).deepCopy();
+        withoutSearch.remove(SEARCH);
+        LocatedTree base = new LocatedTree(withoutSearch, tree.where());
+        ExperimentSpec spec = SpecReader.read(base, file);
+        return SearchReader.read(Section.of(search, SEARCH, tree.where()), spec, base);
     }
 
     private static String text(Path file) {

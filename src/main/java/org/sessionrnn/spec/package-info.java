@@ -7,11 +7,14 @@
  *       {@link org.sessionrnn.spec.SpecException}s with one-line {@code file:line:column} messages.</li>
  *   <li>{@link org.sessionrnn.spec.GridExpander} turns a spec into {@link org.sessionrnn.spec.RunSpec}s with
  *       stable, file-name-safe ids.</li>
+ *   <li>{@link org.sessionrnn.spec.SpecLoader#loadTune} reads a spec with a {@code search} section for the
+ *       {@code tune} command into a {@link org.sessionrnn.spec.TuneSpec} ({@link org.sessionrnn.spec.SearchSpec},
+ *       {@link org.sessionrnn.spec.SearchParam}), checking every value the search can draw up front.</li>
  *   <li>{@link org.sessionrnn.spec.SpecWriter} writes the resolved spec back to YAML and fingerprints it.</li>
  * </ul>
  * Package-private helpers: {@code YamlTreeReader} (YAML to located tree), {@code SourceMap} (node locations),
  * {@code OverrideApplier} ({@code --set}), {@code Section}/{@code Value}/{@code Interval} (typed, located field
  * access), {@code Schema} (key names and applicability), {@code SpecReader}/{@code DataReader}/
- * {@code ProtocolReader}/{@code VariantReader} (one section each), {@code Suggestions} ("did you mean").
+ * {@code ProtocolReader}/{@code VariantReader}/{@code SearchReader} (one section each), {@code Suggestions} ("did you mean").
  */
 package org.sessionrnn.spec;

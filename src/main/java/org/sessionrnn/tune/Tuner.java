@@ -1,0 +1,209 @@
+package org.sessionrnn.tune;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.sessionrnn.data.DataException;
+import org.sessionrnn.data.DataLoader;
+import org.sessionrnn.data.Dataset;
+import org.sessionrnn.data.PreprocessListener;
+import org.sessionrnn.data.SequenceBuilder;
+import org.sessionrnn.io.AtomicFiles;
+import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.runner.ExperimentData;
+import org.sessionrnn.runner.ExperimentLock;
+import org.sessionrnn.runner.ExperimentRunner;
+import org.sessionrnn.runner.GridInterruptedException;
+import org.sessionrnn.runner.InterruptHandler;
+import org.sessionrnn.spec.ExperimentSpec;
+import org.sessionrnn.spec.Fraction;
+import org.sessionrnn.spec.GridExpander;
+import org.sessionrnn.spec.SearchSpec;
+import org.sessionrnn.spec.SpecWriter;
+import org.sessionrnn.spec.TuneSpec;
+import org.sessionrnn.spec.VariantSpec;
+import org.sessionrnn.train.Durations;
+import org.sessionrnn.train.StopRequest;
+
+/**
+ * Runs a search: draws the trials, then for each rung trains the rung's trials to its epoch budget (one run
+ * folder per trial, {@code runs/<trial>/}) and keeps the best {@code 1/eta} on validation Recall@k (MRR@k, then
+ * the trial number, break ties) for the next rung. Selection sees a data view without a test split. Afterwards it
+ * writes {@code trials.csv}, {@code trials.png} and {@code best.yaml}, runs {@code best.yaml} as {@code run} would
+ * (results in {@code best/}), and writes the best setting's test metrics to {@code test.csv}.
+ *
+ * <p>Resumable like {@code run}: a rung a trial finished (recorded in its {@code trial.json}) is not trained
+ * again, an unfinished one resumes from the trial's checkpoint, and a promoted trial continues training from its
+ * last epoch instead of starting over. {@code trials.csv} is rewritten after every trial, so it shows progress.
+ */
+public final class Tuner {
+    /** Every trial, its settings and validation metrics per rung. */
+    public static final String TRIALS_CSV = "trials.csv";
+    /** The winning setting as a runnable spec. */
+    public static final String BEST_YAML = "best.yaml";
+    /** Validation Recall@k of every trial at every rung. */
+    public static final String CHART = "trials.png";
+    /** Test metrics of the best setting's final runs. */
+    public static final String TEST_CSV = "test.csv";
+    /** The final runs' experiment name: {@code best.yaml} writes into {@code <tune folder>/best/}. */
+    public static final String BEST_NAME = "best";
+    private static final String BUDGET_FILE = "budget.json";
+
+    private final TuneSpec spec;
+    private final boolean force;
+    private final PrintStream out;
+
+    /**
+     * @param spec  the validated tune spec
+     * @param force start every trial afresh and rerun the final runs
+     * @param out   progress output
+     */
+    public Tuner(TuneSpec spec, boolean force, PrintStream out) {
+        this.spec = spec;
+        this.force = force;
+        this.out = out;
+    }
+
+    /**
+     * What a search produced.
+     *
+     * @param trials   every trial with its results
+     * @param winner   the selected trial
+     * @param bestSpec the spec of the winning setting ({@code best.yaml})
+     * @param test     the final runs of the best setting, evaluated on the test set
+     */
+    public record Result(List<TrialOutcome> trials, TrialOutcome winner, ExperimentSpec bestSpec,
+                         List<RunRecord> test) {
+    }
+
+    /**
+     * Runs selection, then the best setting's final runs.
+     *
+     * @throws GridInterruptedException on Ctrl-C (rerun to continue)
+     * @throws DataException            on bad data, before anything runs
+     */
+    public Result run() throws IOException {
+        long start = System.nanoTime();
+        ExperimentSpec base = spec.base();
+        SearchSpec search = spec.search();
+        Path dir = base.experimentDir();
+        List<Trial> trials = TrialSampler.draw(search, out);
+        List<Integer> budgets = Rungs.budgets(search);
+        out.printf("Tuning '%s' of '%s': %d trials, rungs of %s epochs keeping 1/%d, results in %s%n",
+                search.variant(), base.name(), trials.size(), budgets, search.eta(), dir);
+        checkTestFileExists(base);
+        Selection selection;
+        try (InterruptHandler ctrlC = InterruptHandler.install(); ExperimentLock lock = ExperimentLock.acquire(dir, out)) {
+            ExperimentData data = loadTrainingData(base);
+            SelectionRuns runs = new SelectionRuns(spec, data, dir, force, out);
+            runs.preflight(trials.get(0));
+            Files.createDirectories(dir.resolve("runs"));
+            ctrlC.arm();
+            selection = new Selection(trials, budgets, search, runs, new TimeBudget(dir.resolve(BUDGET_FILE),
+                    search.budgetMinutes(), force), dir, out);
+            selection.run();
+            TrialsChart.write(selection.outcomes(), budgets, base.protocol().cutoff(), dir.resolve(CHART));
+        }
+        TrialOutcome winner = selection.winner();
+        ExperimentSpec best = spec.withSettings(winner.trial().settings(), BEST_NAME, dir);
+        AtomicFiles.writeString(dir.resolve(BEST_YAML), bestYaml(best, winner, selection.outcomes().size()));
+        out.printf("%nBest of %d trials: %s %s (validation Recall@%d %.4f, MRR@%d %.4f after %d epochs)%n",
+                selection.outcomes().size(), winner.trial().id(), settingsText(winner.trial().settings()),
+                base.protocol().cutoff(), winner.last().recall(), base.protocol().cutoff(), winner.last().mrr(),
+                winner.last().epochs());
+        out.printf("Selection took %s. Training the best setting as the spec says and evaluating it on the test "
+                + "set once (%s)%n", Durations.format((System.nanoTime() - start) / 1e9), dir.resolve(BEST_NAME));
+        List<RunRecord> test = new ExperimentRunner(best, force, out).run();
+        TestMetrics.write(test, dir.resolve(TEST_CSV));
+        out.printf("%nTest metrics of the best setting: %s%n", dir.resolve(TEST_CSV));
+        return new Result(selection.outcomes(), winner, best, test);
+    }
+
+    /** The test file of an already split pair must exist now, though selection never opens it. */
+    private static void checkTestFileExists(ExperimentSpec base) {
+        Path test = base.data().test();
+        if (test != null && !Files.isRegularFile(test)) {
+            throw new DataException("data test " + test.toAbsolutePath().normalize() + " not found (source '"
+                    + base.data().source() + "')");
+        }
+    }
+
+    private ExperimentData loadTrainingData(ExperimentSpec base) {
+        out.println("Preparing the training data (" + base.data().source() + "); the test split stays unread");
+        Dataset dataset = new DataLoader(base.output().resolve(".cache"), PreprocessListener.printingTo(out))
+                .loadTraining(base.data());
+        ExperimentData data = ExperimentData.withoutTest(dataset, SequenceBuilder.inLabelTimeOrder(dataset.train()));
+        out.printf("Data '%s': %,d items, %,d training sequences%n", dataset.name(), data.items(),
+                data.trainByTime().size());
+        return data;
+    }
+
+    private static String bestYaml(ExperimentSpec best, TrialOutcome winner, int trials) {
+        RungResult last = winner.last();
+        return String.format(java.util.Locale.ROOT, "# The best of %d trials of tune: %s %s%n# (validation Recall@%d "
+                + "%.4f, MRR@%d %.4f after %d epochs). Run it with: java -jar runner.jar <this file>%n", trials,
+                winner.trial().id(), settingsText(winner.trial().settings()), best.protocol().cutoff(), last.recall(),
+                best.protocol().cutoff(), last.mrr(), last.epochs()) + SpecWriter.toYaml(best);
+    }
+
+    /** The fraction a trial trains on: the largest of the spec's fractions that the model runs at. */
+    static Fraction selectionFraction(ExperimentSpec base, VariantSpec variant) {
+        return base.protocol().fractions().stream().filter(f -> GridExpander.applies(variant, f))
+                .max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** A short hash of {@code text}. */
+    static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes {@code root} and everything below it. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Stops between trials on Ctrl-C. */
+    static void checkNotInterrupted(String next) {
+        if (StopRequest.isRequested()) {
+            throw new GridInterruptedException("interrupted before " + next + "; rerun the same tune command to "
+                    + "continue the search");
+        }
+    }
+
+    /** Settings as text for messages and files, e.g. {@code learning_rate=0.005}. */
+    static Map<String, String> settingsText(Map<String, Object> settings) {
+        Map<String, String> text = new LinkedHashMap<>();
+        settings.forEach((k, v) -> text.put(k, valueText(v)));
+        return text;
+    }
+
+    /** A drawn value as text; decimals in plain notation ({@code 0.000779}, not {@code 7.79E-4}). */
+    static String valueText(Object value) {
+        if (value instanceof Double d && Double.isFinite(d)) {
+            return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
+    }
+}
