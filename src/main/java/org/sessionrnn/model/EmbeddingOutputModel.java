@@ -96,7 +96,7 @@ public final class EmbeddingOutputModel extends GraphModel {
     }
 
     /** The first {@code items} rows (the padding row is no prediction target), each scaled to unit length. */
-    static float[] normalisedRows(float[] embedding, int items, int dim) {
+    public static float[] normalisedRows(float[] embedding, int items, int dim) {
         float[] out = new float[items * dim];
         for (int i = 0; i < items; i++) {
             double norm = 0;

@@ -4,7 +4,9 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Unstack;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -22,6 +24,7 @@ public final class GruEncoder {
     private final Ops tf;
     private final int items;
     private final int hidden;
+    private final int embeddingSize;
     private final Variable<TFloat32> embedding;
     private final Variable<TFloat32> inputKernel;
     private final Variable<TFloat32> inputBias;
@@ -37,6 +40,7 @@ public final class GruEncoder {
         this.tf = tf;
         this.items = items;
         this.hidden = hidden;
+        this.embeddingSize = embedding;
         Ops s = tf.withSubScope("encoder");
         // Keras' Embedding default: uniform(-0.05, 0.05)
         this.embedding = s.withName("embedding").variable(init.uniform(org.tensorflow.ndarray.Shape.of(items + 1, embedding), 0.05));
@@ -65,6 +69,30 @@ public final class GruEncoder {
         }
         Operand<TFloat32> sorted = tf.pad(h, paddings.get(steps), zero);
         return tf.gather(sorted, in.restore, tf.constant(0));
+    }
+
+    /**
+     * The final GRU state {@code [rows, hidden]} of a padded batch {@code clicks [rows, steps]} of item indices in
+     * which {@code -1} marks "no click": what a deployment feeds, where no Java packing step runs before the graph.
+     * Every row runs every step and keeps its state where it has no click, so for right-aligned rows this is the
+     * state {@link #encode} computes (the same cell, row by row).
+     */
+    public Operand<TFloat32> encodePadded(Operand<TInt32> clicks, int steps) {
+        Operand<TBool> present = tf.math.greaterEqual(clicks, tf.constant(0));
+        Operand<TFloat32> x = tf.gather(embedding, tf.math.maximum(clicks, tf.constant(0)), tf.constant(0));
+        Operand<TInt32> rows = tf.squeeze(tf.shape.size(clicks, tf.constant(0)));
+        Operand<TFloat32> flat = tf.reshape(x, tf.constant(new long[]{-1, embeddingSize}));
+        Operand<TFloat32> projected = tf.reshape(tf.nn.biasAdd(tf.linalg.matMul(flat, inputKernel), inputBias),
+                tf.stack(List.of(rows, tf.constant(steps), tf.constant(3 * hidden))));
+        List<Output<TFloat32>> perStep = tf.unstack(projected, (long) steps, Unstack.axis(1L)).output();
+        List<Output<TBool>> presentPerStep = tf.unstack(tf.expandDims(present, tf.constant(2)), (long) steps,
+                Unstack.axis(1L)).output();
+        Operand<TFloat32> h = tf.fill(tf.stack(List.of(rows, tf.constant(hidden))), tf.constant(0f));
+        for (int t = 0; t < steps; t++) {
+            // select, not h + m * (h' - h): the kept value is bit-exact, as in the packed encoder
+            h = tf.select(presentPerStep.get(t), step(h, perStep.get(t)), h);
+        }
+        return h;
     }
 
     /** One GRU step of the active rows: {@code h' = z*h + (1-z)*c}, written {@code c + z*(h - c)}. */

@@ -1,0 +1,147 @@
+package org.sessionrnn.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sessionrnn.model.GruEncoder;
+import org.sessionrnn.model.Initializers;
+import org.sessionrnn.model.Sessions;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.nn.TopK;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Writes a trained model as a TensorFlow SavedModel holding inference only: a fresh graph with the training
+ * graph's variable names (encoder and scoring head, no optimiser slots, no dropout or seed inputs), the training
+ * checkpoint restored into it, and a {@value ExportLayout#SIGNATURE} signature from item indices to the top items
+ * (see {@link ExportLayout}). The version folder is written under a temporary name and renamed when complete, so
+ * a version folder that exists is a whole export.
+ *
+ * <p>Tie order: items with equal scores come in ascending item index, TensorFlow's TopKV2 order, the same op the
+ * runner's own top-k prediction uses.
+ */
+public final class ModelExporter {
+    private final int top;
+
+    /** @param top how many items the signature returns per session (clients may use fewer) */
+    public ModelExporter(int top) {
+        if (top < 1) {
+            throw new IllegalArgumentException("top must be at least 1, got " + top);
+        }
+        this.top = top;
+    }
+
+    /** Exports {@code source} as version {@code version} of {@code dir}; returns the version folder. */
+    public Path export(ExportSource source, Path dir, int version) throws IOException {
+        if (top > source.items()) {
+            throw new IllegalArgumentException("top " + top + " exceeds the catalogue (" + source.items() + " items)");
+        }
+        Path target = dir.resolve(Integer.toString(version));
+        if (Files.exists(target)) {
+            throw new IllegalArgumentException(target + " already exists: choose another --version or folder");
+        }
+        Files.createDirectories(dir);
+        Path partial = dir.resolve("." + version + ".partial");
+        deleteRecursively(partial);
+        writeSavedModel(source, partial);
+        writeExtras(source, partial.resolve(ExportLayout.EXTRA), version);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    private void writeSavedModel(ExportSource source, Path folder) throws IOException {
+        try (Graph graph = new Graph(); Session session = Sessions.open(graph)) {
+            Signature signature = build(Ops.create(graph), source);
+            session.restore(source.checkpoint().toString());
+            SavedModelBundle.exporter(folder.toString()).withTags(ExportLayout.TAG).withSession(session)
+                    .withSignature(signature).export();
+        }
+    }
+
+    /** The inference ops: padded indices in, top indices, ids and scores out. */
+    private Signature build(Ops tf, ExportSource s) {
+        Placeholder<TInt32> items = tf.withName(ExportLayout.INPUT_ITEMS).placeholder(TInt32.class,
+                Placeholder.shape(Shape.of(-1, s.steps())));
+        GruEncoder encoder = new GruEncoder(tf, new Initializers(tf, 0), s.items(), s.embedding(), s.gru());
+        Operand<TFloat32> scores = s.head().scores(tf, encoder.encodePadded(items, s.steps()));
+        TopK<TFloat32, TInt32> best = tf.nn.topK(scores, tf.constant(top), TInt32.class);
+        Operand<TInt64> ids = tf.gather(tf.constant(s.itemIds()), best.indices(), tf.constant(0));
+        return Signature.builder().key(ExportLayout.SIGNATURE).methodName(ExportLayout.METHOD)
+                .input(ExportLayout.INPUT_ITEMS, items)
+                .output(ExportLayout.OUTPUT_INDEX, tf.withName("top_item_index").identity(best.indices()))
+                .output(ExportLayout.OUTPUT_ID, tf.withName("top_item_id").identity(ids))
+                .output(ExportLayout.OUTPUT_SCORE, tf.withName("top_score").identity(best.values()))
+                .build();
+    }
+
+    private void writeExtras(ExportSource s, Path extra, int version) throws IOException {
+        Files.createDirectories(extra);
+        Files.writeString(extra.resolve(ExportLayout.MANIFEST), new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(manifest(s, version)) + "\n", StandardCharsets.UTF_8);
+        StringBuilder ids = new StringBuilder("item_index,item_id\n");
+        for (int i = 0; i < s.items(); i++) {
+            ids.append(i).append(',').append(s.itemIds()[i]).append('\n');
+        }
+        Files.writeString(extra.resolve(ExportLayout.ITEMS), ids, StandardCharsets.UTF_8);
+        StringBuilder popular = new StringBuilder("item_index,item_id,clicks\n");
+        for (int i : Popularity.mostClicked(s.clicks(), Math.max(top, Popularity.KEPT))) {
+            popular.append(i).append(',').append(s.itemIds()[i]).append(',').append(s.clicks()[i]).append('\n');
+        }
+        Files.writeString(extra.resolve(ExportLayout.POPULAR), popular, StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Object> manifest(ExportSource s, int version) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", ModelManifest.FORMAT);
+        m.put("version", version);
+        m.put("model", s.model());
+        m.put("items", s.items());
+        m.put("embedding", s.embedding());
+        m.put("gru_size", s.gru());
+        m.put("steps", s.steps());
+        m.put("top", top);
+        m.put("score", s.head().scoreKind());
+        m.put("tie_order", "equal scores in ascending item_index");
+        Map<String, Object> sig = new LinkedHashMap<>();
+        sig.put("tag", ExportLayout.TAG);
+        sig.put("key", ExportLayout.SIGNATURE);
+        sig.put("method", ExportLayout.METHOD);
+        sig.put("inputs", Map.of(ExportLayout.INPUT_ITEMS, "int32 [rows, " + s.steps()
+                + "]: item_index of the session's clicks, oldest first, right-aligned, -1 where there is no click"));
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put(ExportLayout.OUTPUT_INDEX, "int32 [rows, " + top + "]: best item_index first");
+        outputs.put(ExportLayout.OUTPUT_ID, "int64 [rows, " + top + "]: their item ids");
+        outputs.put(ExportLayout.OUTPUT_SCORE, "float32 [rows, " + top + "]: their scores (" + s.head().scoreKind() + ")");
+        sig.put("outputs", outputs);
+        m.put("signature", sig);
+        m.putAll(s.description());
+        m.put("exported_at", Instant.now().toString());
+        return m;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

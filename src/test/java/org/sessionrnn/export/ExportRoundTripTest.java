@@ -1,0 +1,99 @@
+package org.sessionrnn.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.sessionrnn.data.SequenceSet;
+import org.sessionrnn.model.Batch;
+import org.sessionrnn.model.EmbeddingOutputModel;
+import org.sessionrnn.model.SessionModel;
+import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.SoftmaxWeights;
+import org.sessionrnn.report.RankFile;
+
+/**
+ * An exported model, loaded through a fresh SavedModelBundle, returns for 200 test prefixes exactly the top-20
+ * the runner's own model returns (restored from the same checkpoint), and puts the target where the runner's
+ * evaluation ranked it (ranks.bin).
+ */
+class ExportRoundTripTest {
+    private static final int PREFIXES = 200;
+    private static final int K = 20;
+
+    @Test
+    void m1ExportMatchesTheRunnersTopTwentyAndRanks() throws Exception {
+        check(TinyModels.M1);
+    }
+
+    @Test
+    void m4ExportMatchesTheRunnersTopTwentyAndRanks() throws Exception {
+        check(TinyModels.M4);
+    }
+
+    private void check(String runId) throws Exception {
+        TinyModels tiny = TinyModels.get();
+        Path dir = tiny.exported(runId, K);
+        SequenceSet test = tiny.testPrefixes();
+        assertTrue(test.size() >= PREFIXES, "only " + test.size() + " test prefixes");
+        ExportSource source = RunExport.of(tiny.runDir(runId));
+        int steps = source.steps();
+        int items = source.items();
+        Batch batch = new Batch(PREFIXES, steps, items);
+        int[] padded = new int[PREFIXES * steps];
+        java.util.Arrays.fill(padded, -1);
+        int[] clicks = new int[steps];
+        for (int i = 0; i < PREFIXES; i++) {
+            int n = test.copyInput(i, steps, clicks, 0);
+            batch.add(clicks, n, test.label(i));
+            System.arraycopy(clicks, 0, padded, i * steps + steps - n, n);
+        }
+        int[] runnerTop = new int[PREFIXES * K];
+        try (SessionModel model = runnersModel(runId, tiny, source)) {
+            model.predictTopK(batch, K, runnerTop);
+        }
+        int[] exportedTop;
+        try (ExportedModel exported = ExportedModel.load(dir)) {
+            assertEquals(ExportLayout.METHOD, exported.signature().methodName());
+            exportedTop = exported.predict(padded, PREFIXES).index();
+        }
+        assertArrayEquals(runnerTop, exportedTop, "top-20 of the export differs from the runner's");
+        RankFile.TargetRanks ranks = RankFile.read(tiny.runDir(runId).resolve(RankFile.FILE_NAME));
+        int inTop = 0;
+        for (int i = 0; i < PREFIXES; i++) {
+            int position = 0;
+            for (int j = 0; j < K; j++) {
+                if (exportedTop[i * K + j] == test.label(i)) {
+                    position = j + 1;
+                }
+            }
+            int standard = ranks.standard()[i];
+            int conservative = ranks.conservative()[i];
+            if (position > 0) {
+                inTop++;
+                assertTrue(standard <= position && position <= conservative, "prefix " + i + ": at " + position
+                        + ", ranks.bin says " + standard + ".." + conservative);
+            } else {
+                assertTrue(conservative > K, "prefix " + i + ": absent, ranks.bin says " + standard);
+            }
+        }
+        assertTrue(inTop > PREFIXES / 10, "the model hardly learnt anything: " + inTop + " hits");
+    }
+
+    /** The runner's model class with the run's best weights. */
+    private static SessionModel runnersModel(String runId, TinyModels tiny, ExportSource s) {
+        Path best = tiny.runDir(runId).resolve("checkpoints").resolve("best");
+        if (runId.equals(TinyModels.M1)) {
+            SoftmaxModel m = SoftmaxModel.create(s.items(), s.embedding(), s.gru(), s.steps(), 0);
+            m.restore(best);
+            return m;
+        }
+        Path pretrained = tiny.runDir(TinyModels.M1).resolve("checkpoints").resolve("best");
+        SoftmaxWeights w = SoftmaxWeights.load(pretrained, s.items(), s.embedding(), s.gru(), s.steps());
+        EmbeddingOutputModel m = EmbeddingOutputModel.create(s.items(), s.embedding(), s.gru(), s.gru(), s.steps(), 0, w);
+        m.restore(best);
+        return m;
+    }
+}
