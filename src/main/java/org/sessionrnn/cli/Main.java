@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Set;
 import org.sessionrnn.data.DataException;
+import org.sessionrnn.export.ExportException;
 import org.sessionrnn.runner.GridInterruptedException;
 import org.sessionrnn.runner.ResultsFolderException;
 import org.sessionrnn.spec.SpecException;
@@ -18,13 +19,14 @@ import picocli.CommandLine.Command;
 @Command(name = "runner.jar", mixinStandardHelpOptions = true, version = "SessionRNN 0.1",
         description = "Reproduces 'Improved RNNs for Session-based Recommendations' from a YAML experiment spec.",
         subcommands = {RunCommand.class, TuneCommand.class, ReportCommand.class, CompareCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, ExportCommand.class, RecommendCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input: spec, data files, command line, or a results folder another runner holds. */
     public static final int INPUT_ERROR = 2;
     /** Exit code after Ctrl-C (128 + SIGINT, as shells report it). */
     public static final int INTERRUPTED = 130;
-    private static final Set<String> COMMANDS = Set.of("run", "tune", "report", "compare", "bench", "help");
+    private static final Set<String> COMMANDS = Set.of("run", "tune", "report", "compare", "bench", "export",
+            "recommend", "serve", "help");
 
     @Override
     public void run() {
@@ -59,7 +61,7 @@ public final class Main implements Runnable {
     /** One line for the user; exit 2 for input errors, 130 after Ctrl-C, 1 for anything else. */
     static int report(Exception e, PrintStream err) {
         if (e instanceof SpecException || e instanceof DataException || e instanceof UsageException
-                || e instanceof ResultsFolderException) {
+                || e instanceof ResultsFolderException || e instanceof ExportException) {
             err.println("error: " + e.getMessage());
             return INPUT_ERROR;
         }

@@ -30,10 +30,11 @@ public final class ExportedModel implements AutoCloseable {
     private final long[] itemIds;
     private final int[] popular;
     private final long[] popularClicks;
-    private final double loadSeconds;
+    private double loadSeconds;
+    private final Map<Long, Integer> byId;
 
     private ExportedModel(Path versionDir, ModelManifest manifest, SavedModelBundle bundle, long[] itemIds,
-                          int[] popular, long[] popularClicks, double loadSeconds) {
+                          int[] popular, long[] popularClicks) {
         this.versionDir = versionDir;
         this.manifest = manifest;
         this.bundle = bundle;
@@ -41,7 +42,10 @@ public final class ExportedModel implements AutoCloseable {
         this.itemIds = itemIds;
         this.popular = popular;
         this.popularClicks = popularClicks;
-        this.loadSeconds = loadSeconds;
+        this.byId = new java.util.HashMap<>(itemIds.length * 2);
+        for (int i = 0; i < itemIds.length; i++) {
+            byId.put(itemIds[i], i);
+        }
     }
 
     /**
@@ -60,8 +64,10 @@ public final class ExportedModel implements AutoCloseable {
                 .withConfigProto(Sessions.config()).load();
         int[] popularIndex = popular.stream().mapToInt(r -> (int) r[0]).toArray();
         long[] popularClicks = popular.stream().mapToLong(r -> r[1]).toArray();
-        return new ExportedModel(versionDir, manifest, bundle, ids, popularIndex, popularClicks,
-                (System.nanoTime() - start) / 1e9);
+        ExportedModel model = new ExportedModel(versionDir, manifest, bundle, ids, popularIndex, popularClicks);
+        model.warmUp();
+        model.loadSeconds = (System.nanoTime() - start) / 1e9;
+        return model;
     }
 
     private static Path versionFolder(Path dir) throws IOException {
@@ -169,24 +175,9 @@ public final class ExportedModel implements AutoCloseable {
         return itemIds[index];
     }
 
-    /** Item index of a raw id, -1 if unknown. Ids are few and stored in index order; a hash map is built once. */
+    /** Item index of a raw id, -1 if unknown. */
     public int indexOf(long rawId) {
-        Integer i = idToIndex().get(rawId);
-        return i == null ? -1 : i;
-    }
-
-    private volatile Map<Long, Integer> byId;
-
-    private Map<Long, Integer> idToIndex() {
-        Map<Long, Integer> m = byId;
-        if (m == null) {
-            java.util.HashMap<Long, Integer> built = new java.util.HashMap<>(itemIds.length * 2);
-            for (int i = 0; i < itemIds.length; i++) {
-                built.put(itemIds[i], i);
-            }
-            byId = m = built;
-        }
-        return m;
+        return byId.getOrDefault(rawId, -1);
     }
 
     /** The most clicked item indices, most clicked first. */
@@ -199,7 +190,17 @@ public final class ExportedModel implements AutoCloseable {
         return popularClicks.clone();
     }
 
-    /** Seconds {@link #load} took. */
+    /**
+     * TensorFlow prepares a graph on its first run (seconds for the 19 unrolled steps), so a load runs one
+     * prediction before it returns: the first client does not pay for it.
+     */
+    private void warmUp() {
+        int[] empty = new int[manifest.steps()];
+        java.util.Arrays.fill(empty, -1);
+        predict(empty, 1);
+    }
+
+    /** Seconds {@link #load} took, the warm-up prediction included. */
     public double loadSeconds() {
         return loadSeconds;
     }

@@ -33,6 +33,57 @@ class ExportRoundTripTest {
         check(TinyModels.M4);
     }
 
+    /**
+     * The export loaded in a fresh JVM by {@code recommend}: raw item ids in, raw ids out, the same top-20 as
+     * the runner's model for the same 200 prefixes.
+     */
+    @Test
+    void recommendInAFreshJvmReturnsTheRunnersTopTwenty() throws Exception {
+        TinyModels tiny = TinyModels.get();
+        Path dir = tiny.exported(TinyModels.M1, K);
+        SequenceSet test = tiny.testPrefixes();
+        ExportSource source = RunExport.of(tiny.runDir(TinyModels.M1));
+        int steps = source.steps();
+        Batch batch = new Batch(PREFIXES, steps, source.items());
+        int[] clicks = new int[steps];
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < PREFIXES; i++) {
+            int n = test.copyInput(i, steps, clicks, 0);
+            batch.add(clicks, n, test.label(i));
+            for (int j = 0; j < n; j++) {
+                lines.append(j == 0 ? "" : " ").append(source.itemIds()[clicks[j]]);
+            }
+            lines.append('\n');
+        }
+        int[] runnerTop = new int[PREFIXES * K];
+        try (SessionModel model = runnersModel(TinyModels.M1, tiny, source)) {
+            model.predictTopK(batch, K, runnerTop);
+        }
+        Path input = tiny.root().resolve("prefixes.txt");
+        java.nio.file.Files.writeString(input, lines);
+        Path output = tiny.root().resolve("recommended.csv");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                org.sessionrnn.cli.Main.class.getName(), "recommend", dir.toString(), "--input", input.toString(),
+                "-k", Integer.toString(K), "--format", "csv");
+        pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+        Process p = pb.redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "recommend did not finish");
+        assertEquals(0, p.exitValue());
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(output);
+        assertEquals("line,items,scores,skipped,fallback", rows.get(0));
+        assertEquals(PREFIXES + 1, rows.size());
+        for (int i = 0; i < PREFIXES; i++) {
+            String[] cols = rows.get(i + 1).split(",", -1);
+            assertEquals(Integer.toString(i + 1), cols[0]);
+            String[] ids = cols[1].split(" ");
+            assertEquals(K, ids.length);
+            for (int j = 0; j < K; j++) {
+                assertEquals(source.itemIds()[runnerTop[i * K + j]], Long.parseLong(ids[j]), "prefix " + i + " rank " + (j + 1));
+            }
+        }
+    }
+
     private void check(String runId) throws Exception {
         TinyModels tiny = TinyModels.get();
         Path dir = tiny.exported(runId, K);

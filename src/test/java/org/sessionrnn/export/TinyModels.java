@@ -28,7 +28,7 @@ public final class TinyModels {
             seeds: [3]
             data:
               source: synthetic
-              synthetic: {clicks: 20000, items: 200, clusters: 10}
+              synthetic: {clicks: 12000, items: 150, clusters: 8}
             protocol:
               fractions: [1]
             variants:

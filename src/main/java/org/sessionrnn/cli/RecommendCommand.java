@@ -1,0 +1,89 @@
+package org.sessionrnn.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sessionrnn.export.ExportedModel;
+import org.sessionrnn.serve.Recommendation;
+import org.sessionrnn.serve.RecommendationWriter;
+import org.sessionrnn.serve.Recommender;
+import org.sessionrnn.serve.SessionInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code recommend MODEL_DIR}: top-k next items for sessions read one per line. */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = "Recommend the next items for sessions (one per line: item ids separated by spaces or commas) "
+                + "read from a file or stdin, with an exported model.")
+final class RecommendCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL_DIR", description = "An export folder (or one version folder of it)")
+    Path modelDir;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Sessions file (default: stdin)")
+    Path input;
+
+    @Option(names = "-k", defaultValue = "20", description = "Items per session (default: ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl", description = "Output format (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--debug", description = "Show stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        RecommendationWriter.Format f = switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> RecommendationWriter.Format.CSV;
+            case "jsonl" -> RecommendationWriter.Format.JSONL;
+            default -> throw new UsageException("--format must be csv or jsonl, got '" + format + "'");
+        };
+        if (input != null && !Files.isRegularFile(input)) {
+            throw new UsageException("--input " + input + ": no such file");
+        }
+        try (ExportedModel model = ExportedModel.load(modelDir)) {
+            Recommender recommender = new Recommender(model);
+            if (k < 1 || k > recommender.maxK()) {
+                throw new UsageException("-k must be between 1 and " + recommender.maxK() + " (the export's top), got " + k);
+            }
+            PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+            RecommendationWriter writer = new RecommendationWriter(out, f);
+            try (BufferedReader in = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
+                    : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                run(in, recommender, writer);
+            }
+            writer.flush();
+        }
+        return 0;
+    }
+
+    /** Reads sessions in batches, so a long input streams through with bounded memory. */
+    private void run(BufferedReader in, Recommender recommender, RecommendationWriter writer) throws java.io.IOException {
+        List<SessionInput> batch = new ArrayList<>();
+        int line = 0;
+        for (String text = in.readLine(); text != null; text = in.readLine()) {
+            batch.add(SessionInput.parse(text));
+            if (batch.size() == Recommender.MAX_ROWS) {
+                line = flush(batch, line, recommender, writer);
+            }
+        }
+        flush(batch, line, recommender, writer);
+    }
+
+    private int flush(List<SessionInput> batch, int line, Recommender recommender, RecommendationWriter writer) {
+        List<Recommendation> recs = recommender.recommend(batch, k);
+        for (Recommendation r : recs) {
+            writer.write(++line, r);
+        }
+        batch.clear();
+        return line;
+    }
+}
