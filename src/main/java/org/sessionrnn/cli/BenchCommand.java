@@ -3,7 +3,9 @@ package org.sessionrnn.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.sessionrnn.bench.BenchSettings;
+import java.time.Duration;
 import org.sessionrnn.bench.Benchmark;
+import org.sessionrnn.bench.ServingBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,11 +44,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic inputs (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--serving", description = "Measure export size, load time, HTTP latency and throughput of M1 and M4 instead")
+    boolean serving;
+
+    @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients of --serving (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Length of each --serving load run (default: ${DEFAULT-VALUE})")
+    double seconds;
+
     @Option(names = "--debug", description = "Show stack traces of errors")
     boolean debug;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         BenchSettings settings;
         try {
             settings = new BenchSettings(items, embedding, gru, batch, 19, clicks, repeats, batches, seed);
@@ -54,6 +65,14 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (serving) {
+            if (clients < 1 || !(seconds > 0 && seconds <= 3600)) {
+                throw new UsageException("--clients must be positive and --seconds between 0 and 3600");
+            }
+            out.print(new ServingBench(settings, clients, Duration.ofMillis(Math.round(seconds * 1000))).run());
+            out.flush();
+            return 0;
+        }
         out.print(new Benchmark(settings).run());
         out.flush();
         return 0;

@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
  * embedding, held as a constant as in training). The ops are those of the training graph, in the same order, so
  * the scores are the same numbers.
  */
-final class CosineHead implements ScoringHead {
+public final class CosineHead implements ScoringHead {
     private final int items;
     private final int embedding;
     private final int gru;
@@ -25,7 +25,7 @@ final class CosineHead implements ScoringHead {
     /**
      * @param unitTargets the target embeddings, {@code items x embedding} row-major, rows of unit length
      */
-    CosineHead(int items, int embedding, int gru, int hiddenSize, float[] unitTargets) {
+    public CosineHead(int items, int embedding, int gru, int hiddenSize, float[] unitTargets) {
         if (unitTargets.length != (long) items * embedding) {
             throw new IllegalArgumentException("target embedding has " + unitTargets.length + " values, expected "
                     + (long) items * embedding);

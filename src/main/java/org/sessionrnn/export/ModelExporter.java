@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sessionrnn.model.GruEncoder;
-import org.sessionrnn.model.Initializers;
 import org.sessionrnn.model.Sessions;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -77,7 +76,7 @@ public final class ModelExporter {
     private Signature build(Ops tf, ExportSource s) {
         Placeholder<TInt32> items = tf.withName(ExportLayout.INPUT_ITEMS).placeholder(TInt32.class,
                 Placeholder.shape(Shape.of(-1, s.steps())));
-        GruEncoder encoder = new GruEncoder(tf, new Initializers(tf, 0), s.items(), s.embedding(), s.gru());
+        GruEncoder encoder = GruEncoder.forRestore(tf, s.items(), s.embedding(), s.gru());
         Operand<TFloat32> scores = s.head().scores(tf, encoder.encodePadded(items, s.steps()));
         TopK<TFloat32, TInt32> best = tf.nn.topK(scores, tf.constant(top), TInt32.class);
         Operand<TInt64> ids = tf.gather(tf.constant(s.itemIds()), best.indices(), tf.constant(0));

@@ -10,11 +10,11 @@ import org.tensorflow.types.TFloat32;
  * The dense output layer of M1, M2 and M3's student ({@code output/kernel}, {@code output/bias}): the scores are
  * the logits, which rank exactly as the softmax probabilities do.
  */
-final class SoftmaxHead implements ScoringHead {
+public final class SoftmaxHead implements ScoringHead {
     private final int items;
     private final int hidden;
 
-    SoftmaxHead(int items, int hidden) {
+    public SoftmaxHead(int items, int hidden) {
         this.items = items;
         this.hidden = hidden;
     }

@@ -1,8 +1,10 @@
 package org.sessionrnn.model;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Unstack;
 import org.tensorflow.op.core.Variable;
@@ -31,23 +33,45 @@ public final class GruEncoder {
     private final Variable<TFloat32> gateKernel;
     private final Variable<TFloat32> candidateKernel;
 
+    /** Creates one variable of the encoder: its scope, name, shape and (lazily) its initial value. */
+    @FunctionalInterface
+    private interface VariableMaker {
+        Variable<TFloat32> make(Ops scope, String name, Shape shape, Supplier<Operand<TFloat32>> initial);
+    }
+
     /**
      * @param items     catalogue size; row {@code items} of the embedding is the padding row
      * @param embedding embedding size
      * @param hidden    GRU units
      */
     public GruEncoder(Ops tf, Initializers init, int items, int embedding, int hidden) {
+        this(tf, init, items, embedding, hidden, (s, name, shape, initial) -> s.withName(name).variable(initial.get()));
+    }
+
+    /**
+     * An encoder whose variables have no initial values, for a graph that restores them from a checkpoint (an
+     * exported inference graph then holds no initialiser ops).
+     */
+    public static GruEncoder forRestore(Ops tf, int items, int embedding, int hidden) {
+        return new GruEncoder(tf, null, items, embedding, hidden,
+                (s, name, shape, initial) -> s.withName(name).variable(shape, TFloat32.class));
+    }
+
+    /** Creates the variables in a fixed order (each initializer's seed index depends on it). */
+    private GruEncoder(Ops tf, Initializers init, int items, int embedding, int hidden, VariableMaker make) {
         this.tf = tf;
         this.items = items;
         this.hidden = hidden;
         this.embeddingSize = embedding;
         Ops s = tf.withSubScope("encoder");
         // Keras' Embedding default: uniform(-0.05, 0.05)
-        this.embedding = s.withName("embedding").variable(init.uniform(org.tensorflow.ndarray.Shape.of(items + 1, embedding), 0.05));
-        this.inputKernel = s.withName("input_kernel").variable(init.glorot(embedding, 3L * hidden));
-        this.inputBias = s.withName("input_bias").variable(init.zeros(3L * hidden));
-        this.gateKernel = s.withName("gate_kernel").variable(init.glorot(hidden, 2L * hidden));
-        this.candidateKernel = s.withName("candidate_kernel").variable(init.glorot(hidden, hidden));
+        this.embedding = make.make(s, "embedding", Shape.of(items + 1, embedding),
+                () -> init.uniform(Shape.of(items + 1, embedding), 0.05));
+        this.inputKernel = make.make(s, "input_kernel", Shape.of(embedding, 3L * hidden),
+                () -> init.glorot(embedding, 3L * hidden));
+        this.inputBias = make.make(s, "input_bias", Shape.of(3L * hidden), () -> init.zeros(3L * hidden));
+        this.gateKernel = make.make(s, "gate_kernel", Shape.of(hidden, 2L * hidden), () -> init.glorot(hidden, 2L * hidden));
+        this.candidateKernel = make.make(s, "candidate_kernel", Shape.of(hidden, hidden), () -> init.glorot(hidden, hidden));
     }
 
     /**

@@ -84,6 +84,39 @@ class ExportRoundTripTest {
         }
     }
 
+    /**
+     * What the SavedModel declares, read back from a fresh load: tag, signature key, method name, the one input
+     * and three outputs, and a graph with one placeholder and no optimiser or training ops.
+     */
+    @Test
+    void theSavedModelHoldsInferenceOnlyBehindAServingSignature() throws Exception {
+        Path version = TinyModels.get().exported(TinyModels.M4, K).resolve("1");
+        try (org.tensorflow.SavedModelBundle bundle = org.tensorflow.SavedModelBundle.load(version.toString(), "serve")) {
+            var meta = bundle.metaGraphDef();
+            assertEquals(java.util.List.of("serve"), meta.getMetaInfoDef().getTagsList());
+            var sig = meta.getSignatureDefOrThrow("serving_default");
+            assertEquals("tensorflow/serving/predict", sig.getMethodName());
+            assertEquals(java.util.Set.of("items"), sig.getInputsMap().keySet());
+            assertEquals(java.util.Set.of("item_index", "item_id", "score"), sig.getOutputsMap().keySet());
+            assertEquals(org.tensorflow.proto.DataType.DT_INT32, sig.getInputsOrThrow("items").getDtype());
+            assertEquals(org.tensorflow.proto.DataType.DT_INT64, sig.getOutputsOrThrow("item_id").getDtype());
+            java.util.List<String> placeholders = new java.util.ArrayList<>();
+            java.util.List<String> trainingOps = new java.util.ArrayList<>();
+            bundle.graph().operations().forEachRemaining(op -> {
+                String name = op.name().toLowerCase(java.util.Locale.ROOT);
+                if (op.type().equals("Placeholder") && !name.startsWith("save")) {
+                    placeholders.add(op.name());
+                }
+                if (name.contains("adam") || name.contains("grad") || name.contains("label") || name.contains("seed")
+                        || op.type().startsWith("Apply") || op.type().startsWith("StatelessRandom")) {
+                    trainingOps.add(op.name() + ":" + op.type());
+                }
+            });
+            assertEquals(java.util.List.of("items"), placeholders);
+            assertEquals(java.util.List.of(), trainingOps);
+        }
+    }
+
     private void check(String runId) throws Exception {
         TinyModels tiny = TinyModels.get();
         Path dir = tiny.exported(runId, K);
