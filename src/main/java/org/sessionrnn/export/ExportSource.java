@@ -25,6 +25,6 @@ public record ExportSource(String model, int items, int embedding, int gru, int 
             throw new IllegalArgumentException(items + " items but " + itemIds.length + " ids and " + clicks.length
                     + " click counts");
         }
-        description = Map.copyOf(description);
+        description = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(description));
     }
 }

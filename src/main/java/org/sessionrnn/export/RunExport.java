@@ -34,7 +34,7 @@ public final class RunExport {
         int steps = spec.protocol().maxLength();
         int embedding = run.variant().embedding();
         return switch (model) {
-            case "m1", "m2", "m3", "m1plus" -> new SoftmaxHead(items, run.gruSize());
+            case "m1", "m2", "m3" -> new SoftmaxHead(items, run.gruSize());
             case "m4" -> {
                 Path pretrained = pretrainedCheckpoint(record, experimentDir);
                 float[] e = SoftmaxWeights.load(pretrained, items, embedding, run.gruSize(), steps).embedding();

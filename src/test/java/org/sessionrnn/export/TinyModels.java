@@ -19,7 +19,7 @@ import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.SpecLoader;
 
 /**
- * One tiny experiment (M1 and M4 at GRU 16, three epochs on 20,000 synthetic clicks, a few seconds), trained once
+ * One tiny experiment (M1, M4 and M3 at GRU 16, two or three epochs on 12,000 synthetic clicks), trained once
  * per test JVM and exported once per run, shared by the export and serving tests.
  */
 public final class TinyModels {
@@ -40,9 +40,14 @@ public final class TinyModels {
                 gru_sizes: [16]
                 max_epochs: 3
                 patience: 3
+              - model: m3
+                gru_sizes: [16]
+                max_epochs: 2
+                patience: 2
             """;
     public static final String M1 = "m1-gru16-f1-s3";
     public static final String M4 = "m4-gru16-f1-s3";
+    public static final String M3 = "m3-gru16-f1-s3";
 
     private static TinyModels instance;
 
