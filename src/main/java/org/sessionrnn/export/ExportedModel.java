@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.sessionrnn.model.Sessions;
+import org.sessionrnn.model.TfSessions;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
@@ -61,7 +61,7 @@ public final class ExportedModel implements AutoCloseable {
         List<long[]> popular = readPopular(versionDir.resolve(ExportLayout.EXTRA).resolve(ExportLayout.POPULAR),
                 manifest.items());
         SavedModelBundle bundle = SavedModelBundle.loader(versionDir.toString()).withTags(ExportLayout.TAG)
-                .withConfigProto(Sessions.config()).load();
+                .withConfigProto(TfSessions.config()).load();
         int[] popularIndex = popular.stream().mapToInt(r -> (int) r[0]).toArray();
         long[] popularClicks = popular.stream().mapToLong(r -> r[1]).toArray();
         ExportedModel model = new ExportedModel(versionDir, manifest, bundle, ids, popularIndex, popularClicks);

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sessionrnn.model.GruEncoder;
-import org.sessionrnn.model.Sessions;
+import org.sessionrnn.model.TfSessions;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
@@ -64,7 +64,7 @@ public final class ModelExporter {
     }
 
     private void writeSavedModel(ExportSource source, Path folder) throws IOException {
-        try (Graph graph = new Graph(); Session session = Sessions.open(graph)) {
+        try (Graph graph = new Graph(); Session session = TfSessions.open(graph)) {
             Signature signature = build(Ops.create(graph), source);
             session.restore(source.checkpoint().toString());
             SavedModelBundle.exporter(folder.toString()).withTags(ExportLayout.TAG).withSession(session)

@@ -12,7 +12,7 @@ import org.sessionrnn.model.EmbeddingOutputModel;
 import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.model.SoftmaxWeights;
-import org.sessionrnn.report.RankFile;
+import org.sessionrnn.results.RankFile;
 
 /**
  * An exported model, loaded through a fresh SavedModelBundle, returns for 200 test prefixes exactly the top-20
