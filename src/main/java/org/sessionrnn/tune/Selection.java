@@ -72,7 +72,8 @@ final class Selection {
             }
         }
         if (outOfTime) {
-            out.printf("%nThe time budget (%.1f minutes) ran out: selection stops here%n", search.budgetMinutes());
+            out.printf("%nThe time budget (%s minutes) ran out: selection stops here%n",
+                    Tuner.valueText(search.budgetMinutes()));
         }
         over = true;
         writeTable();

@@ -72,6 +72,26 @@ class PlantedTuneTest {
         assertTrue(rerun.out().contains("already done with the same configuration"), rerun.out());
     }
 
+    /**
+     * A time budget spent by the first trial stops the search there: the other trials stay pending, the one
+     * evaluated trial wins, and a rerun, counting the time already spent, ends the same way without training.
+     */
+    @Test
+    void aSpentTimeBudgetStopsTheSearchAndStaysSpent() throws Exception {
+        PlantedTune tune = new PlantedTune(root);
+        PlantedTune.Result first = PlantedTune.run(tune.args("--budget-minutes", "0.0001"));
+        assertEquals(0, first.code(), first.out() + first.err());
+        assertTrue(first.out().contains("The time budget (0.0001 minutes) ran out"), first.out());
+        List<String[]> rows = rows(tune.dir().resolve(Tuner.TRIALS_CSV));
+        assertEquals(List.of("best", "pending", "pending", "pending"), rows.subList(1, rows.size()).stream()
+                .map(r -> r[1]).toList());
+        String trials = Files.readString(tune.dir().resolve(Tuner.TRIALS_CSV));
+        PlantedTune.Result again = PlantedTune.run(tune.args("--budget-minutes", "0.0001"));
+        assertEquals(0, again.code(), again.out() + again.err());
+        assertEquals(1, count(again.out(), "already evaluated at this rung with the same configuration: reused"));
+        assertEquals(trials, Files.readString(tune.dir().resolve(Tuner.TRIALS_CSV)));
+    }
+
     private static List<String[]> rows(Path csv) throws Exception {
         return Files.readAllLines(csv).stream().map(l -> l.split(",", -1)).toList();
     }
