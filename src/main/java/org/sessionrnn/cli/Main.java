@@ -3,6 +3,7 @@ package org.sessionrnn.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Set;
+import org.sessionrnn.claims.ClaimException;
 import org.sessionrnn.data.DataException;
 import org.sessionrnn.export.ExportException;
 import org.sessionrnn.runner.GridInterruptedException;
@@ -61,7 +62,8 @@ public final class Main implements Runnable {
     /** One line for the user; exit 2 for input errors, 130 after Ctrl-C, 1 for anything else. */
     static int report(Exception e, PrintStream err) {
         if (e instanceof SpecException || e instanceof DataException || e instanceof UsageException
-                || e instanceof ResultsFolderException || e instanceof ExportException) {
+                || e instanceof ResultsFolderException || e instanceof ExportException
+                || e instanceof ClaimException) {
             err.println("error: " + e.getMessage());
             return INPUT_ERROR;
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.runner.ExperimentRunner;
+import org.sessionrnn.runner.WorkerOptions;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.SpecLoader;
 import picocli.CommandLine.Command;
@@ -33,12 +34,30 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of errors")
     boolean debug;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run shard I of N (I from 0 to N-1) of the grid; "
+            + "default: from SLURM_ARRAY_TASK_ID/_MIN/_COUNT or JOB_COMPLETION_INDEX with SESSIONRNN_SHARDS, "
+            + "else the whole grid")
+    String shard;
+
+    @Option(names = "--steal", description = "After this shard's runs, take runs of other shards nobody has claimed yet")
+    boolean steal;
+
+    @Option(names = "--stale-after", paramLabel = "MINUTES", description = "Take over a claim whose worker sent no "
+            + "heartbeat for this long (default: 5; decimals allowed)")
+    String staleAfter;
+
+    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads per pool (default: "
+            + "SLURM_CPUS_PER_TASK, else the container's CPU limit, else all cores)")
+    String threads;
+
     @Override
     public Integer call() throws Exception {
         checkLooksLikeASpec();
         checkCheckpointInterval();
+        WorkerOptions worker = WorkerFlags.options(shard, steal, staleAfter, System.getenv());
+        WorkerFlags.applyThreads(threads);
         ExperimentSpec experiment = SpecLoader.load(spec, overrides, output);
-        List<RunRecord> records = new ExperimentRunner(experiment, force, System.out).run();
+        List<RunRecord> records = new ExperimentRunner(experiment, force, System.out, worker).run();
         long failed = records.stream().filter(r -> RunRecord.FAILED.equals(r.status())).count();
         if (failed > 0) {
             System.err.println("error: " + failed + " of " + records.size() + " runs failed (see summary.csv)");

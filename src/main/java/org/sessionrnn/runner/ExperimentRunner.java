@@ -4,18 +4,25 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.sessionrnn.claims.ClaimBoard;
+import org.sessionrnn.claims.Heartbeat;
+import org.sessionrnn.claims.WorkerId;
+import org.sessionrnn.claims.Workers;
 import org.sessionrnn.io.Sha256;
 import org.sessionrnn.data.DataLoader;
 import org.sessionrnn.data.Dataset;
 import org.sessionrnn.data.PreprocessListener;
 import org.sessionrnn.data.SequenceBuilder;
 import org.sessionrnn.io.AtomicFiles;
+import org.sessionrnn.model.TfSessions;
 import org.sessionrnn.results.RankFile;
 import org.sessionrnn.report.ReportWriter;
 import org.sessionrnn.results.RunRecord;
@@ -32,55 +39,92 @@ import org.sessionrnn.train.TrainingDivergedException;
 import org.sessionrnn.train.TrainingInterruptedException;
 
 /**
- * Runs an experiment's grid: locks the experiment folder, prepares the data once, checks every run can start,
- * then trains and evaluates each run in turn, writing its folder ({@code runs/<id>/}: run.json, ranks.bin,
- * checkpoints) and refreshing summary.csv after every run, and the figures and tables at the end.
+ * Runs an experiment's grid, or one shard of it: registers as a worker on the experiment folder
+ * ({@link Workers}), prepares the data once, checks every run can start, then trains and evaluates each of its
+ * runs in turn under a claim ({@link ClaimBoard}), writing the run's folder ({@code runs/<id>/}: run.json,
+ * ranks.bin, checkpoints) and refreshing summary.csv after every run; the whole-grid runner also writes the
+ * figures and tables at the end (for shards, {@code report} does once all have finished).
  *
  * <p>Nothing is written in the experiment folder before the data and every model graph have been checked (the
- * lock taken first is removed again, with a folder it created, if that fails). Runs already done with the same
- * {@code config_hash} are skipped; a run left {@code running} by an interrupted or killed runner with the same
- * hash resumes from its last checkpoint; any other run (and every run under {@code --force}) starts
- * afresh. A failing run is recorded as {@code failed} and the grid goes on. Ctrl-C stops at the next batch with
- * the run still {@code running}, resumable.
+ * registration made first is removed again, with folders it created, if that fails). Runs already done with the
+ * same {@code config_hash} are skipped; a run left {@code running} by an interrupted or killed worker with the
+ * same hash resumes from its last checkpoint once its claim is free or stale; any other run (and every run under
+ * {@code --force}) starts afresh. A run claimed by a live worker is left to it; a shard waits for such runs of
+ * its own before it ends, so that when every shard has ended every run has a final record. A failing run is
+ * recorded as {@code failed} and the grid goes on. Ctrl-C stops at the next batch with the run still
+ * {@code running}, resumable, and its claim released.
  */
 public final class ExperimentRunner {
     private final ExperimentSpec spec;
+    private static final Duration POLL = Duration.ofSeconds(1);
+
     private final boolean force;
     private final PrintStream out;
+    private final WorkerOptions options;
+    private final WorkerId me = WorkerId.create();
 
     /**
+     * The whole grid in one process.
+     *
      * @param spec  the validated experiment
      * @param force rerun every run from scratch, done or interrupted
      * @param out   progress output
      */
     public ExperimentRunner(ExperimentSpec spec, boolean force, PrintStream out) {
-        this.spec = spec;
-        this.force = force;
-        this.out = out;
+        this(spec, force, out, WorkerOptions.SINGLE);
     }
 
     /**
-     * Runs the grid and returns the final record of every run, in grid order.
+     * @param options the shard this worker runs and how it shares the folder
+     */
+    public ExperimentRunner(ExperimentSpec spec, boolean force, PrintStream out, WorkerOptions options) {
+        this.spec = spec;
+        this.force = force;
+        this.out = out;
+        this.options = options;
+    }
+
+    /**
+     * Runs this worker's runs of the grid and returns the final record of each, in grid order (runs taken from
+     * other shards with {@code steal} after them).
      *
-     * @throws ResultsFolderException    if another runner holds the experiment folder
-     * @throws GridInterruptedException  on Ctrl-C, after recording the summary
+     * @throws org.sessionrnn.claims.ClaimException if an incompatible worker uses the experiment folder, or claims
+     *                                              cannot be made there
+     * @throws GridInterruptedException             on Ctrl-C, after recording the summary
      */
     public List<RunRecord> run() throws IOException {
         long start = System.nanoTime();
         List<RunSpec> runs = GridExpander.expand(spec);
         Path dir = spec.experimentDir();
+        List<String> ids = runs.stream().map(RunSpec::id).toList();
+        List<String> mine = options.shard().select(ids);
         out.printf("Experiment '%s': %d runs, results in %s%n", spec.name(), runs.size(), dir);
-        try (InterruptHandler ctrlC = InterruptHandler.install(); ExperimentLock lock = ExperimentLock.acquire(dir, out)) {
+        if (!options.shard().isAll()) {
+            out.printf("Worker %s, shard %s: %d of the %d runs%s%n", me.label(), options.shard(), mine.size(),
+                    runs.size(), options.steal() ? ", then unclaimed runs of other shards" : "");
+        }
+        try (InterruptHandler ctrlC = InterruptHandler.install();
+             Heartbeat heartbeat = new Heartbeat(Heartbeat.intervalFor(options.staleAfter()));
+             Workers registration = Workers.register(dir, me, options.shard(), SpecWriter.specHash(spec),
+                     options.steal(), options.staleAfter(), heartbeat, out);
+             ClaimBoard claims = new ClaimBoard(dir, me, options.shard(), options.staleAfter(), heartbeat)) {
             ExperimentData data = loadData();
             Preflight.check(runs, data, spec, out);
             Files.createDirectories(dir.resolve("runs"));
             AtomicFiles.writeString(dir.resolve("spec.yaml"), SpecWriter.toYaml(spec));
             ctrlC.arm();
-            List<RunRecord> records = runAll(runs, data, provenance(data));
-            List<Path> written = ReportWriter.writeAll(dir);
-            out.printf("%nDone in %s. Wrote %s and %d report files.%n",
-                    Durations.format((System.nanoTime() - start) / 1e9), dir.resolve(SummaryTable.FILE_NAME),
-                    written.size());
+            Grid grid = new Grid(runs, mine, data, provenance(data), claims);
+            List<RunRecord> records = grid.runAll();
+            if (options.shard().isAll()) {
+                List<Path> written = ReportWriter.writeAll(dir);
+                out.printf("%nDone in %s. Wrote %s and %d report files.%n",
+                        Durations.format((System.nanoTime() - start) / 1e9), dir.resolve(SummaryTable.FILE_NAME),
+                        written.size());
+            } else {
+                out.printf("%nShard %s done in %s (%d runs). When every shard has finished, 'report %s' writes "
+                        + "the figure and tables of the whole grid.%n", options.shard(),
+                        Durations.format((System.nanoTime() - start) / 1e9), records.size(), dir);
+            }
             return records;
         }
     }
@@ -90,23 +134,132 @@ public final class ExperimentRunner {
         provenance.put("spec_hash", SpecWriter.specHash(spec));
         provenance.put("data_name", data.dataset().name());
         provenance.put("data_hash", data.dataset().dataHash());
+        provenance.put("worker", me.label());
+        provenance.put("shard", options.shard().toString());
+        provenance.put("tf_threads", TfSessions.describe());
         return provenance;
     }
 
-    private List<RunRecord> runAll(List<RunSpec> runs, ExperimentData data, Map<String, String> provenance)
-            throws IOException {
-        List<RunRecord> records = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            RunSpec run = runs.get(i);
-            out.printf("%n[%d/%d] %s%n", i + 1, runs.size(), run.id());
+    /** One worker's pass over the grid: its own runs, those it must wait for, then (with steal) others'. */
+    private final class Grid {
+        private final List<RunSpec> runs;
+        private final List<String> mine;
+        private final ExperimentData data;
+        private final Map<String, String> provenance;
+        private final ClaimBoard claims;
+        private int started;
+
+        Grid(List<RunSpec> runs, List<String> mine, ExperimentData data, Map<String, String> provenance,
+             ClaimBoard claims) {
+            this.runs = runs;
+            this.mine = mine;
+            this.data = data;
+            this.provenance = provenance;
+            this.claims = claims;
+        }
+
+        List<RunRecord> runAll() throws IOException {
+            List<RunRecord> records = new ArrayList<>();
+            List<RunSpec> heldByOthers = new ArrayList<>();
+            for (RunSpec run : runs) {
+                if (mine.contains(run.id())) {
+                    attempt(run, false).ifPresentOrElse(records::add, () -> heldByOthers.add(run));
+                }
+            }
+            for (RunSpec run : heldByOthers) {
+                awaitOrRun(run).ifPresent(records::add);
+            }
+            if (options.steal()) {
+                for (RunSpec run : runs) {
+                    if (!mine.contains(run.id()) && !isFinished(run)) {
+                        attempt(run, true).ifPresent(records::add);
+                    }
+                }
+            }
+            return records;
+        }
+
+        /** Runs {@code run} under a claim; empty if a live worker holds it. */
+        private Optional<RunRecord> attempt(RunSpec run, boolean stolen) throws IOException {
+            checkNotInterrupted(run);
+            if (!force && isDone(run)) {
+                announce(run, "");
+                out.println("  already done with the same configuration and data: skipped (use --force to rerun)");
+                return Optional.of(readRecord(run));
+            }
+            ClaimBoard.Attempt claim = claims.tryClaim(run.id());
+            if (!claim.acquired()) {
+                if (!stolen) {
+                    announce(run, "");
+                    out.println("  claimed by " + (claim.other() == null ? "another worker"
+                            : claim.other().describe()) + ": left to it");
+                }
+                return Optional.empty();
+            }
+            announce(run, stolen ? " (taken from another shard)" : "");
+            return Optional.of(underClaim(run, claim));
+        }
+
+        /** Waits while another worker holds {@code run}; runs it if that worker stops before finishing it. */
+        private Optional<RunRecord> awaitOrRun(RunSpec run) throws IOException {
+            Optional<ClaimBoard.Attempt> claimed = claims.claimOrWait(run.id(), () -> isFinished(run),
+                    StopRequest::isRequested, holder -> out.println("  waiting for " + run.id() + " of this shard, "
+                            + "claimed by " + holder.describe()), POLL);
+            checkNotInterrupted(run);
+            if (claimed.isEmpty()) {
+                return Optional.of(readRecord(run));
+            }
+            out.printf("%n%s (claimed back from a worker that stopped)%n", run.id());
+            return Optional.of(underClaim(run, claimed.get()));
+        }
+
+        private RunRecord underClaim(RunSpec run, ClaimBoard.Attempt claim) throws IOException {
+            Map<String, String> facts = new LinkedHashMap<>(provenance);
+            if (claim.other() != null) {
+                out.println("  taking over from " + claim.other().describe() + ", which stopped heartbeating");
+                facts.put("taken_over_from", claim.other().holder().label() + " (shard " + claim.other().shard()
+                        + ")");
+            }
             try {
-                checkNotInterrupted(run);
-                records.add(runOne(run, data, provenance));
+                return runOne(run, data, facts, claims);
             } finally {
+                claims.release(run.id());
                 writeSummary();
             }
         }
-        return records;
+
+        private void announce(RunSpec run, String note) {
+            started++;
+            int total = options.shard().isAll() ? runs.size() : mine.size();
+            out.printf("%n[%d/%d] %s%s%n", started, Math.max(total, started), run.id(), note);
+        }
+
+        private boolean isDone(RunSpec run) {
+            RunRecord r = readRecordOrNull(run);
+            return r != null && RunRecord.DONE.equals(r.status())
+                    && configHash(spec, run, data).equals(r.provenance().get("config_hash"));
+        }
+
+        /** Done or failed under this configuration: nothing left for a worker to do in this grid. */
+        private boolean isFinished(RunSpec run) {
+            RunRecord r = readRecordOrNull(run);
+            return r != null && (RunRecord.DONE.equals(r.status()) || RunRecord.FAILED.equals(r.status()))
+                    && configHash(spec, run, data).equals(r.provenance().get("config_hash"));
+        }
+
+        private RunRecord readRecordOrNull(RunSpec run) {
+            Path file = spec.experimentDir().resolve("runs").resolve(run.id()).resolve(RunRecordIo.FILE_NAME);
+            try {
+                return Files.exists(file) ? RunRecordIo.read(file) : null;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private RunRecord readRecord(RunSpec run) throws IOException {
+            return RunRecordIo.read(spec.experimentDir().resolve("runs").resolve(run.id())
+                    .resolve(RunRecordIo.FILE_NAME));
+        }
     }
 
     private void writeSummary() throws IOException {
@@ -135,7 +288,8 @@ public final class ExperimentRunner {
         return data;
     }
 
-    private RunRecord runOne(RunSpec run, ExperimentData data, Map<String, String> provenance) throws IOException {
+    private RunRecord runOne(RunSpec run, ExperimentData data, Map<String, String> provenance, ClaimBoard claims)
+            throws IOException {
         Path runDir = spec.experimentDir().resolve("runs").resolve(run.id());
         Path recordFile = runDir.resolve(RunRecordIo.FILE_NAME);
         Map<String, String> facts = new LinkedHashMap<>(provenance);
@@ -152,7 +306,13 @@ public final class ExperimentRunner {
         Files.createDirectories(runDir);
         RunRecordIo.write(recordFile, RunRecords.running(spec.name(), run, data, facts));
         facts.put("started_at", java.time.Instant.now().toString());
-        RunRecord record = execute(run, data, runDir, facts);
+        RunRecord record = execute(run, data, runDir, facts, claims);
+        if (claims.isLost(run.id())) {
+            // this worker went silent long enough for another to take the run over: the taker's record stands
+            out.println("  the claim on " + run.id() + " was taken over by another worker meanwhile: this result is "
+                    + "not recorded");
+            return record;
+        }
         RunRecordIo.write(recordFile, record);
         return record;
     }
@@ -199,11 +359,11 @@ public final class ExperimentRunner {
     }
 
     /** Runs the executor; any exception but an interrupt makes the run {@code failed}, not the grid. */
-    private RunRecord execute(RunSpec run, ExperimentData data, Path runDir, Map<String, String> facts)
-            throws IOException {
+    private RunRecord execute(RunSpec run, ExperimentData data, Path runDir, Map<String, String> facts,
+                              ClaimBoard claims) throws IOException {
         try {
             RunOutcome outcome = RunnableKind.of(run.variant().model()).newExecutor()
-                    .execute(new RunContext(spec, run, data, runDir, out));
+                    .execute(new RunContext(spec, run, data, runDir, out, 0, claims));
             RankFile.write(runDir.resolve(RankFile.FILE_NAME),
                     new RankFile.TargetRanks(outcome.test().standardRanks(), outcome.test().conservativeRanks()));
             facts.put("finished_at", java.time.Instant.now().toString());
@@ -216,6 +376,8 @@ public final class ExperimentRunner {
             out.println("  interrupted in epoch " + e.epoch() + ": status stays running");
             throw new GridInterruptedException("interrupted during run " + run.id() + " (epoch " + e.epoch()
                     + "); rerun the spec to resume it where it stopped");
+        } catch (GridInterruptedException e) {
+            throw e; // Ctrl-C while waiting for a shared pre-trained model: the run stays resumable
         } catch (Exception e) {
             facts.put("finished_at", java.time.Instant.now().toString());
             if (e instanceof TrainingDivergedException d) {

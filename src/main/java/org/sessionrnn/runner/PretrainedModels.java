@@ -3,7 +3,10 @@ package org.sessionrnn.runner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import org.sessionrnn.claims.ClaimBoard;
 import org.sessionrnn.io.Sha256;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
@@ -14,6 +17,8 @@ import org.sessionrnn.spec.Fraction;
 import org.sessionrnn.spec.ProtocolSpec;
 import org.sessionrnn.spec.VariantSpec;
 import org.sessionrnn.results.EpochRecord;
+import org.sessionrnn.train.EpochCheckpoint;
+import org.sessionrnn.train.StopRequest;
 
 /**
  * The M1 trained on the whole training set that M2 fine-tunes and M4 takes its target embeddings from. It is
@@ -46,18 +51,56 @@ final class PretrainedModels {
         }
     }
 
-    /** The pre-trained M1 for the run's GRU size, seed and hyperparameters; trains it when not cached. */
+    /**
+     * The pre-trained M1 for the run's GRU size, seed and hyperparameters; trains it when not cached. Training
+     * happens under the claim {@code pretrained-<key>}: a worker that finds another one training it waits (with
+     * progress output) and reuses the result, or takes over and resumes from the cache folder's checkpoint if that
+     * worker stops.
+     */
     static Pretrained obtain(RunContext c) throws IOException {
         Pretrained pretrained = entry(c);
         Path dir = pretrained.checkpoint().getParent();
-        if (Files.exists(dir.resolve(INFO_FILE))) {
+        Path info = dir.resolve(INFO_FILE);
+        if (Files.exists(info)) {
             c.out().println("  [" + c.run().id() + "] reusing pre-trained M1 " + dir);
             return pretrained;
         }
-        c.out().println("  [" + c.run().id() + "] pre-training M1 on the full training set -> " + dir);
-        Files.createDirectories(dir);
-        train(c, dir, pretrained);
+        String claim = claimName(pretrained);
+        Optional<ClaimBoard.Attempt> mine = c.claims().claimOrWait(claim, () -> Files.exists(info),
+                StopRequest::isRequested, holder -> c.out().println("  [" + c.run().id() + "] waiting for the "
+                        + "pre-trained M1 " + pretrained.key() + ", trained by " + holder.describe() + progress(dir)),
+                Duration.ofSeconds(1));
+        if (mine.isEmpty()) {
+            if (!Files.exists(info)) {
+                throw new GridInterruptedException("interrupted while waiting for the pre-trained M1 "
+                        + pretrained.key() + "; rerun the spec to continue");
+            }
+            c.out().println("  [" + c.run().id() + "] reusing pre-trained M1 " + dir + " (trained by another worker)");
+            return pretrained;
+        }
+        try {
+            if (!Files.exists(info)) {
+                c.out().println("  [" + c.run().id() + "] pre-training M1 on the full training set -> " + dir);
+                Files.createDirectories(dir);
+                train(c, dir, pretrained);
+            }
+        } finally {
+            c.claims().release(claim);
+        }
         return pretrained;
+    }
+
+    private static String claimName(Pretrained p) {
+        return "pretrained-" + p.key();
+    }
+
+    /** {@code (epoch N done)} from the cache folder's checkpoint, or nothing. */
+    private static String progress(Path dir) {
+        try {
+            return EpochCheckpoint.load(dir).map(s -> " (" + s.epochsDone() + " epochs done)").orElse("");
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     private static void train(RunContext c, Path dir, Pretrained p) throws IOException {
@@ -112,6 +155,21 @@ final class PretrainedModels {
         if (Files.exists(dir.resolve(INFO_FILE))) {
             return;
         }
+        // only under the entry's claim; if another worker is pre-training it right now, its result will do
+        if (!c.claims().tryClaim(claimName(entry)).acquired()) {
+            return;
+        }
+        try {
+            if (!Files.exists(dir.resolve(INFO_FILE))) {
+                copyIntoCache(c, bestPrefix, outcome, entry, dir);
+            }
+        } finally {
+            c.claims().release(claimName(entry));
+        }
+    }
+
+    private static void copyIntoCache(RunContext c, Path bestPrefix, RunOutcome outcome, Pretrained entry,
+                                      Path dir) throws IOException {
         Files.createDirectories(dir);
         String prefix = bestPrefix.getFileName().toString() + ".";
         try (var files = Files.list(bestPrefix.getParent())) {

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionrnn.claims.ClaimBoard;
+import org.sessionrnn.claims.WorkerId;
+import org.sessionrnn.claims.Workers;
 import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.report.SummaryTable;
@@ -46,10 +49,12 @@ class ResumeAfterKillTest {
         new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor();
         assertEquals(130, first.waitFor(), log(interrupted.resolve("first.log")));
         // The signal lands in training (run left running, resumable) or, on a slow machine, just after it (the
-        // grid stops before the next run): either way the grid is unfinished and the lock released.
+        // grid stops before the next run): either way the grid is unfinished, the worker unregistered and its
+        // claims released.
         assertTrue(List.of(RunRecord.RUNNING, RunRecord.DONE).contains(exp.record(FIRST).status()));
         assertFalse(isDone(exp, SECOND), "Ctrl-C stopped the grid");
-        assertEquals("", Files.readString(exp.dir().resolve(ExperimentLock.FILE_NAME)), "lock released");
+        assertTrue(isEmpty(exp.dir().resolve(Workers.FOLDER)), "unregistered");
+        assertTrue(isEmpty(exp.dir().resolve(ClaimBoard.FOLDER)), "claims released");
 
         Instant secondStart = Instant.now();
         Process second = exp.start(interrupted.resolve("second.log"));
@@ -60,10 +65,18 @@ class ResumeAfterKillTest {
 
         TinyExperiment.Result rerun = exp.runInProcess();
         assertEquals(0, rerun.code(), rerun.err());
-        assertTrue(rerun.out().contains("Taking over a stale lock"), rerun.out());
+        assertTrue(rerun.out().contains("Removing the registration of a stopped worker"), rerun.out());
+        assertTrue(rerun.out().contains("taking over from " + WorkerId.localHost() + ":" + second.pid()),
+                "the killed runner's claim is taken over: " + rerun.out());
         assertTrue(rerun.out().contains("already done with the same configuration"), rerun.out());
         assertTrue(rerun.out().contains("resuming after epoch"), rerun.out());
         assertSameResults(ref, exp);
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     /** Waits until {@code runId} has completed at least one epoch, saved (by {@code runner}) after {@code since}. */
