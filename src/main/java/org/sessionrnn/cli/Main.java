@@ -19,15 +19,16 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "runner.jar", mixinStandardHelpOptions = true, version = "SessionRNN 0.1",
         description = "Reproduces 'Improved RNNs for Session-based Recommendations' from a YAML experiment spec.",
-        subcommands = {RunCommand.class, TuneCommand.class, ReportCommand.class, CompareCommand.class,
-                BenchCommand.class, ExportCommand.class, RecommendCommand.class, ServeCommand.class})
+        subcommands = {RunCommand.class, TuneCommand.class, ReportCommand.class, StatusCommand.class,
+                CompareCommand.class, BenchCommand.class, ExportCommand.class, RecommendCommand.class,
+                ServeCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input: spec, data files, command line, or a results folder another runner holds. */
     public static final int INPUT_ERROR = 2;
     /** Exit code after Ctrl-C (128 + SIGINT, as shells report it). */
     public static final int INTERRUPTED = 130;
-    private static final Set<String> COMMANDS = Set.of("run", "tune", "report", "compare", "bench", "export",
-            "recommend", "serve", "help");
+    private static final Set<String> COMMANDS = Set.of("run", "tune", "report", "status", "compare", "bench",
+            "export", "recommend", "serve", "help");
 
     @Override
     public void run() {

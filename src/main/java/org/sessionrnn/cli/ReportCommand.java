@@ -4,14 +4,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sessionrnn.report.GridStatus;
 import org.sessionrnn.report.ReportWriter;
+import org.sessionrnn.runner.WorkerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code report DIR}: regenerates summary.csv, Figure 4 and Tables 1 and 2 from an experiment folder alone. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Regenerate summary.csv, figure4.png/svg, table1 and table2 from an experiment's results folder.")
+        description = "Regenerate summary.csv, figure4.png/svg, table1 and table2 from an experiment's results folder "
+                + "(also merges the shards of a grid run on several machines) and name runs missing or failed.")
 final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "An experiment folder, e.g. results/fractions")
     Path dir;
@@ -26,6 +29,19 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<Path> written = ReportWriter.writeAll(dir);
         written.forEach(p -> System.out.println("wrote " + p));
+        GridStatus status = GridStatus.of(dir, WorkerOptions.DEFAULT_STALE_AFTER);
+        List<GridStatus.Run> missing = new java.util.ArrayList<>(status.in(GridStatus.State.RUNNING));
+        missing.addAll(status.in(GridStatus.State.PENDING));
+        for (GridStatus.Run r : missing) {
+            System.out.println("missing: " + r.id() + (r.state() == GridStatus.State.RUNNING
+                    ? " (running: " + r.detail() + ")" : r.detail().isEmpty() ? "" : " (" + r.detail() + ")"));
+        }
+        for (GridStatus.Run r : status.in(GridStatus.State.FAILED)) {
+            System.out.println("failed: " + r.id() + " (" + r.detail() + ")");
+        }
+        System.out.printf("%d of %d runs done%s%n", status.in(GridStatus.State.DONE).size(), status.runs().size(),
+                missing.isEmpty() && status.in(GridStatus.State.FAILED).isEmpty() ? "" : "; the report covers the "
+                        + "runs done so far");
         return 0;
     }
 }

@@ -82,8 +82,8 @@ final class RunCommand implements Callable<Integer> {
     private void checkLooksLikeASpec() {
         String name = spec.getFileName() == null ? "" : spec.getFileName().toString();
         if (!Files.exists(spec) && !name.endsWith(".yaml") && !name.endsWith(".yml") && spec.getParent() == null) {
-            throw new UsageException("unknown command or spec file '" + spec + "' (commands: run, tune, report, compare, "
-                    + "bench, export, recommend, serve; "
+            throw new UsageException("unknown command or spec file '" + spec + "' (commands: run, tune, report, status, "
+                    + "compare, bench, export, recommend, serve; "
                     + "a spec file ends in .yaml)");
         }
     }

@@ -142,6 +142,25 @@ final class PretrainedModels {
     }
 
     /**
+     * Called by M1 runs before training: at fraction 1 with no cache entry yet, claims the entry, so that M2/M4
+     * runs of other workers wait for this run's weights instead of pre-training the same model alongside it.
+     * Returns whether this run holds the claim; {@link #unreserve} releases it.
+     */
+    static boolean reserve(RunContext c) throws IOException {
+        if (!c.run().fraction().equals(Fraction.ONE)) {
+            return false;
+        }
+        Pretrained entry = entry(c);
+        return !Files.exists(entry.checkpoint().resolveSibling(INFO_FILE))
+                && c.claims().tryClaim(claimName(entry)).acquired();
+    }
+
+    /** Releases what {@link #reserve} claimed. */
+    static void unreserve(RunContext c) throws IOException {
+        c.claims().release(claimName(entry(c)));
+    }
+
+    /**
      * Called by M1 runs after training: at fraction 1 with no cache entry yet, copies the run's best checkpoint
      * into the cache. Other fractions change nothing.
      */

@@ -1,0 +1,52 @@
+package org.sessionrnn.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.sessionrnn.claims.Workers;
+import org.sessionrnn.report.GridStatus;
+import org.sessionrnn.runner.WorkerOptions;
+import org.sessionrnn.train.Durations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code status DIR}: runs done, running (who, since, how far), failed (why), pending, and the time left. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show where a grid stands from its results folder: runs done, running (worker, since, "
+                + "progress), failed (why), pending, live workers and an estimate of the time left.")
+final class StatusCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "An experiment folder, e.g. results/fractions")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(dir.resolve("runs")) && !Files.exists(dir.resolve("spec.yaml"))) {
+            throw new UsageException(dir + " is not an experiment results folder (it has no runs/ folder)");
+        }
+        GridStatus status = GridStatus.of(dir, WorkerOptions.DEFAULT_STALE_AFTER);
+        System.out.printf("%s: %d runs: %d done, %d running, %d failed, %d pending%n", dir, status.runs().size(),
+                status.in(GridStatus.State.DONE).size(), status.in(GridStatus.State.RUNNING).size(),
+                status.in(GridStatus.State.FAILED).size(), status.in(GridStatus.State.PENDING).size());
+        System.out.println("live workers: " + (status.workers().isEmpty() ? "none" : ""));
+        for (Workers.Worker w : status.workers()) {
+            System.out.println("  " + w.describe());
+        }
+        for (GridStatus.State state : GridStatus.State.values()) {
+            var runs = status.in(state);
+            if (!runs.isEmpty()) {
+                System.out.println(state.name().toLowerCase() + ":");
+                int width = runs.stream().mapToInt(r -> r.id().length()).max().orElse(0);
+                runs.forEach(r -> System.out.printf("  %-" + width + "s  %s%n", r.id(), r.detail()).flush());
+            }
+        }
+        System.out.println("estimated time left: " + status.eta().map(StatusCommand::format)
+                .orElse("unknown until a run has finished"));
+        return 0;
+    }
+
+    private static String format(Duration d) {
+        return d.isZero() ? "none" : Durations.format(d.toSeconds())
+                + " (mean time of the finished runs x runs left / live workers)";
+    }
+}
