@@ -84,8 +84,11 @@ start_munge() {
   chown -R munge: "$MUNGE"
   chmod 0700 "$MUNGE"
   chmod 0400 "$MUNGE/munge.key"
+  runuser -u munge -- test -x "$MUNGE" ||
+    die "the munge user cannot reach $MUNGE: every folder above it must be searchable by others (chmod o+x)"
   runuser -u munge -- munged --socket="$SOCKET" --key-file="$MUNGE/munge.key" --pid-file="$MUNGE/munged.pid" \
-    --log-file="$MUNGE/munged.log" --seed-file="$MUNGE/munged.seed" --force
+    --log-file="$MUNGE/munged.log" --seed-file="$MUNGE/munged.seed" --force ||
+    die "munged did not start (log: $MUNGE/munged.log)"
   # slurm (running as root) must reach the socket: let others traverse the folder, not list or write it
   chmod 0711 "$MUNGE"
 }

@@ -58,6 +58,11 @@ final class TinyExperiment {
 
     /** Runs the spec in this JVM; returns the exit code and what was printed to stderr. */
     Result runInProcess() {
+        return runInProcess(new String[0]);
+    }
+
+    /** As {@link #runInProcess()}, with extra command-line flags. */
+    Result runInProcess(String... extra) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
@@ -66,7 +71,9 @@ final class TinyExperiment {
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o); // the run command prints to System.out/err, not to the streams given to Main
             System.setErr(e);
-            int code = Main.execute(args(), o, e);
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(args()),
+                    java.util.Arrays.stream(extra)).toArray(String[]::new);
+            int code = Main.execute(args, o, e);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(stdout);
@@ -79,12 +86,18 @@ final class TinyExperiment {
      * JVM options such as {@code -Dsessionrnn.checkpointMinutes=0}.
      */
     Process start(Path log, String... jvmOptions) throws IOException {
+        return start(log, java.util.Map.of(), jvmOptions);
+    }
+
+    /** As {@link #start(Path, String...)}, with extra environment variables (a scheduler's array index, say). */
+    Process start(Path log, java.util.Map<String, String> env, String... jvmOptions) throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(javaBin);
         pb.command().addAll(java.util.List.of(jvmOptions));
         pb.command().addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         pb.command().addAll(java.util.List.of(args()));
         pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+        pb.environment().putAll(env);
         return pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
