@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.sessionrnn.claims.Claim;
 import org.sessionrnn.claims.ClaimBoard;
 import org.sessionrnn.claims.Workers;
+import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.GridExpander;
 import org.sessionrnn.spec.RunSpec;

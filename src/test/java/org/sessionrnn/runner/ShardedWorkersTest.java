@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.claims.Shard;
 import org.sessionrnn.claims.WorkerId;
 import org.sessionrnn.cli.Main;
-import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.report.SummaryTable;
 import org.sessionrnn.spec.GridExpander;
 import org.sessionrnn.spec.RunSpec;

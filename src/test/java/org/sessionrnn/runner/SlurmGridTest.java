@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.cli.Main;
-import org.sessionrnn.report.RunRecord;
+import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.report.SummaryTable;
 
 /**
