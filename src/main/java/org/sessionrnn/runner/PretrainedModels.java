@@ -65,6 +65,12 @@ final class PretrainedModels {
             c.out().println("  [" + c.run().id() + "] reusing pre-trained M1 " + dir);
             return pretrained;
         }
+        if (c.claims() == null) { // alone on the folder: nobody to wait for
+            c.out().println("  [" + c.run().id() + "] pre-training M1 on the full training set -> " + dir);
+            Files.createDirectories(dir);
+            train(c, dir, pretrained);
+            return pretrained;
+        }
         String claim = claimName(pretrained);
         Optional<ClaimBoard.Attempt> mine = c.claims().claimOrWait(claim, () -> Files.exists(info),
                 StopRequest::isRequested, holder -> c.out().println("  [" + c.run().id() + "] waiting for the "
@@ -147,7 +153,7 @@ final class PretrainedModels {
      * Returns whether this run holds the claim; {@link #unreserve} releases it.
      */
     static boolean reserve(RunContext c) throws IOException {
-        if (!c.run().fraction().equals(Fraction.ONE)) {
+        if (!c.run().fraction().equals(Fraction.ONE) || c.claims() == null) {
             return false;
         }
         Pretrained entry = entry(c);
@@ -172,6 +178,10 @@ final class PretrainedModels {
         Pretrained entry = entry(c);
         Path dir = entry.checkpoint().getParent();
         if (Files.exists(dir.resolve(INFO_FILE))) {
+            return;
+        }
+        if (c.claims() == null) {
+            copyIntoCache(c, bestPrefix, outcome, entry, dir);
             return;
         }
         // only under the entry's claim; if another worker is pre-training it right now, its result will do
