@@ -41,7 +41,7 @@ final class ClickRowParser {
         if (count != fieldCount) {
             String expected = fieldCount == 0 ? "at least " + (columns.maxIndex() + 1) : Integer.toString(fieldCount);
             throw source.error("expected " + expected + " fields (" + columns.layout() + ") but found " + count
-                    + " in '" + source.line() + "'");
+                    + " in '" + LineSource.quote(source.line()) + "'");
         }
         long session = integer(columns.session(), "session id");
         long item = integer(columns.item(), "item id");
@@ -56,7 +56,8 @@ final class ClickRowParser {
         try {
             return fields.parseLong(field);
         } catch (NumberFormatException e) {
-            throw source.error("bad " + what + " '" + fields.text(field) + "' (expected an integer)");
+            throw source.error("bad " + what + " '" + LineSource.quote(fields.text(field))
+                    + "' (expected an integer)");
         }
     }
 
@@ -65,8 +66,8 @@ final class ClickRowParser {
         try {
             return columns.timeParser().toMillis(fields.line(), fields.start(f), fields.end(f));
         } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
-            throw source.error("bad timestamp '" + fields.text(f) + "' (expected " + columns.timeParser().expected()
-                    + ")");
+            throw source.error("bad timestamp '" + LineSource.quote(fields.text(f)) + "' (expected "
+                    + columns.timeParser().expected() + ")");
         }
     }
 }

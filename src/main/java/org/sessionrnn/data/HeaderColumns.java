@@ -31,8 +31,8 @@ final class HeaderColumns {
     int indexOf(String name, String expectedLayout) {
         int i = names.indexOf(name);
         if (i < 0) {
-            throw source.error("header '" + source.line() + "' has no column '" + name + "' (expected "
-                    + expectedLayout + ")");
+            throw source.error("header '" + LineSource.quote(source.line()) + "' has no column '" + name
+                    + "' (expected " + expectedLayout + ")");
         }
         return i;
     }

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 final class OverrideApplier {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Longest part of an assignment quoted as the origin of a message. */
+    private static final int MAX_ORIGIN = 100;
 
     private final LocatedTree tree;
     private final String origin;
@@ -28,7 +30,8 @@ final class OverrideApplier {
 
     /** Applies one {@code key=value} from {@code --set}. */
     static void apply(LocatedTree tree, String assignment) {
-        apply(tree, assignment, "--set " + assignment);
+        apply(tree, assignment, "--set " + (assignment.length() <= MAX_ORIGIN ? assignment
+                : assignment.substring(0, MAX_ORIGIN) + "..."));
     }
 
     /** Applies {@code key=value} given on the command line as {@code origin}, e.g. {@code --trials 8}. */

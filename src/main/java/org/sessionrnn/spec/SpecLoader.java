@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads an experiment spec: parses the YAML file keeping every node's line and column, applies {@code --set}
@@ -67,8 +69,10 @@ public final class SpecLoader {
     public static ExperimentSpec load(Path file, List<String> overrides, Path outputOverride) {
         String name = file.toString();
         LocatedTree tree = YamlTreeReader.read(text(file), (line, column) -> name + ":" + line + ":" + column);
-        if (tree.root().isValueNode() || tree.root().isArray()) {
-            // Report a top level that is not a mapping at its place in the file, not at the first override.
+        if (tree.root().isMissingNode() || tree.root().isNull() || tree.root().isValueNode()
+                || tree.root().isArray()) {
+            // Report an empty spec (comments only, say) or a top level that is not a mapping at its place in the
+            // file, not at the first override or --output.
             return SpecReader.read(tree, file);
         }
         for (String assignment : overrides) {
@@ -97,8 +101,9 @@ public final class SpecLoader {
                                     Map<String, String> searchFlags) {
         String name = file.toString();
         LocatedTree tree = YamlTreeReader.read(text(file), (line, column) -> name + ":" + line + ":" + column);
-        if (tree.root().isValueNode() || tree.root().isArray()) {
-            SpecReader.read(tree, file); // reports the top level that is not a mapping
+        if (tree.root().isMissingNode() || tree.root().isNull() || tree.root().isValueNode()
+                || tree.root().isArray()) {
+            SpecReader.read(tree, file); // reports an empty spec or a top level that is not a mapping, in the file
         }
         for (String assignment : overrides) {
             OverrideApplier.apply(tree, assignment);
@@ -128,7 +133,13 @@ public final class SpecLoader {
             throw new SpecException(file + ": is a folder, not a spec file");
         }
         try {
+            Optional<String> notText = FileSniffer.problem(file);
+            if (notText.isPresent()) {
+                throw new SpecException(file + ": " + notText.get() + "; a spec is a YAML text file");
+            }
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new SpecException(file + ": not UTF-8 text; save the spec as UTF-8");
         } catch (NoSuchFileException e) {
             throw new SpecException(file + ": no such spec file");
         } catch (IOException e) {

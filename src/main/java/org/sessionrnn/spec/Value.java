@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 record Value(JsonNode node, String path, String where, boolean inList) {
     private static final int MAX_SCALE = 40;
+    /** Longest part of a text value quoted in a message. */
+    private static final int MAX_SHOWN = 80;
     private static final Pattern RATIO = Pattern.compile("\\s*(\\d+)\\s*/\\s*(\\d+)\\s*");
     private static final Pattern DECIMAL = Pattern.compile("\\s*\\+?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*");
 
@@ -38,7 +40,7 @@ record Value(JsonNode node, String path, String where, boolean inList) {
         }
         BigInteger big = node.bigIntegerValue();
         if (big.bitLength() > 31 || !range.contains(big.doubleValue())) {
-            throw error(node.asText() + " must be " + range.describe()
+            throw error(node.asText() + " must be " + range.describe(big.doubleValue())
                     + (big.bitLength() > 31 ? " and fit in 32 bits" : ""));
         }
         return big.longValueExact();
@@ -50,7 +52,7 @@ record Value(JsonNode node, String path, String where, boolean inList) {
         }
         double x = node.doubleValue();
         if (!Double.isFinite(x) || !range.contains(x)) {
-            throw error(node.asText() + " must be " + range.describe());
+            throw error(node.asText() + " must be " + range.describe(x));
         }
         return x;
     }
@@ -115,7 +117,9 @@ record Value(JsonNode node, String path, String where, boolean inList) {
     /** How the node is shown in messages: {@code 'abc'}, {@code 1.5}, {@code a list}, {@code a mapping}. */
     String show() {
         if (node.isTextual()) {
-            return "'" + node.asText() + "'";
+            String text = node.asText();
+            return text.length() <= MAX_SHOWN ? "'" + text + "'"
+                    : "'" + text.substring(0, MAX_SHOWN) + "...' (" + text.length() + " characters)";
         }
         if (node.isArray()) {
             return "a list";
