@@ -61,6 +61,7 @@ final class YamlTreeReader {
 
     private JsonNode value(YAMLParser parser, String path) throws IOException {
         where.value(path, here(parser));
+        refuseAnchorsAndAliases(parser, path);
         JsonToken token = parser.currentToken();
         return switch (token) {
             case START_OBJECT -> object(parser, path);
@@ -74,10 +75,31 @@ final class YamlTreeReader {
         };
     }
 
+    /**
+     * YAML anchors ({@code &name}), aliases ({@code *name}) and merge keys ({@code <<}) are refused: the parser
+     * would hand an alias over as the plain text of its name, so {@code gru_sizes: *sizes} would read as the
+     * string 'sizes' and an aliased label would silently make a second variant.
+     */
+    private void refuseAnchorsAndAliases(YAMLParser parser, String path) throws IOException {
+        if (parser.isCurrentAlias()) {
+            throw SpecException.at(here(parser), path, "YAML alias '*" + parser.getText() + "' is not supported; "
+                    + "write the value out (anchors, aliases and merge keys are not expanded)");
+        }
+        String anchor = parser.getObjectId() == null ? null : parser.getObjectId().toString();
+        if (anchor != null) {
+            throw SpecException.at(here(parser), path, "YAML anchor '&" + anchor + "' is not supported; write "
+                    + "the values out (anchors, aliases and merge keys are not expanded)");
+        }
+    }
+
     private ObjectNode object(YAMLParser parser, String path) throws IOException {
         ObjectNode node = NODES.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
+            if ("<<".equals(key)) {
+                throw SpecException.at(here(parser), path, "YAML merge key '<<' is not supported; write the keys "
+                        + "out (anchors, aliases and merge keys are not expanded)");
+            }
             String child = SourceMap.child(path, key);
             if (node.has(key)) {
                 throw SpecException.at(here(parser), path, "duplicate key '" + key + "'");
