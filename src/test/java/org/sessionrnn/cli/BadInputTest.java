@@ -87,7 +87,7 @@ class BadInputTest {
     static Stream<Case> cases() {
         return Stream.of(
                 spec("malformed YAML", "fractions: [1]}", "fractions: [1}", "spec.yaml:6:", "malformed YAML"),
-                spec("not YAML at all", GOOD_SPEC, "\u0000\u0001 binary \u0002 junk", "spec.yaml:1:1", "malformed YAML"),
+                spec("not YAML at all", GOOD_SPEC, "\u0000\u0001 binary \u0002 junk", "spec.yaml", "is binary, not text"),
                 spec("plain text instead of a mapping", GOOD_SPEC, "just some words\n", "spec.yaml:1:1"),
                 spec("unknown key", "max_epochs: 1", "max_epoch: 1", "spec.yaml:9:5", "unknown key 'max_epoch'",
                         "did you mean 'max_epochs'"),
