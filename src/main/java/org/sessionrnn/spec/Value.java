@@ -40,7 +40,7 @@ record Value(JsonNode node, String path, String where, boolean inList) {
         }
         BigInteger big = node.bigIntegerValue();
         if (big.bitLength() > 31 || !range.contains(big.doubleValue())) {
-            throw error(node.asText() + " must be " + range.describe(big.doubleValue())
+            throw error(node.asText() + " must be " + range.describe()
                     + (big.bitLength() > 31 ? " and fit in 32 bits" : ""));
         }
         return big.longValueExact();
@@ -52,7 +52,7 @@ record Value(JsonNode node, String path, String where, boolean inList) {
         }
         double x = node.doubleValue();
         if (!Double.isFinite(x) || !range.contains(x)) {
-            throw error(node.asText() + " must be " + range.describe(x));
+            throw error(node.asText() + " must be " + range.describe());
         }
         return x;
     }
