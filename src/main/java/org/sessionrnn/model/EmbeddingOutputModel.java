@@ -5,7 +5,6 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
@@ -44,7 +43,7 @@ public final class EmbeddingOutputModel extends GraphModel {
         this.steps = steps;
         Initializers init = new Initializers(tf, seed);
         this.encoder = new GruEncoder(tf, init, items, embedding, gru);
-        this.inputs = new EncoderInputs(tf, "inputs", steps);
+        this.inputs = addInputs(steps);
         this.labels = tf.withName("labels").placeholder(TInt32.class);
         Ops head = tf.withSubScope("head");
         Variable<TFloat32> hiddenKernel = head.withName("hidden_kernel").variable(init.glorot(gru, hiddenSize));
@@ -126,11 +125,6 @@ public final class EmbeddingOutputModel extends GraphModel {
         }
     }
 
-    @Override
-    protected Session.Runner feedInputs(Session.Runner runner, Batch batch) {
-        return inputs.feed(runner, batch);
-    }
-
     /**
      * Trained parameters used at prediction time: input embedding, GRU and the two dense layers. The fixed
      * {@code items x embedding} target matrix is also read at prediction time but is not counted (see
@@ -154,10 +148,5 @@ public final class EmbeddingOutputModel extends GraphModel {
     /** The current value of the input embedding. */
     public float[] inputEmbedding() {
         return read(encoder.embedding());
-    }
-
-    @Override
-    protected void closeResources() {
-        inputs.close();
     }
 }

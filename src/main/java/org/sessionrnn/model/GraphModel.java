@@ -31,6 +31,7 @@ public abstract class GraphModel implements SessionModel {
     /** Labels and the optimizer's three scalars, reused across steps (native allocations cost per step). */
     protected final ReusableFeeds feeds;
     private long stepCount;
+    private EncoderInputs inputs;
     private RankingHead head;
 
     protected GraphModel() {
@@ -68,8 +69,16 @@ public abstract class GraphModel implements SessionModel {
         return head;
     }
 
-    /** Feeds the batch's input sequences (and whatever else the scores depend on). */
-    protected abstract Session.Runner feedInputs(Session.Runner runner, Batch batch);
+    /** Adds the placeholders of the batch's input sequences, which {@link #feedInputs} feeds; called once. */
+    protected final EncoderInputs addInputs(int steps) {
+        this.inputs = new EncoderInputs(tf, "inputs", steps);
+        return inputs;
+    }
+
+    /** Feeds the batch's input sequences (a subclass whose scores read more feeds them too). */
+    protected Session.Runner feedInputs(Session.Runner runner, Batch batch) {
+        return inputs.feed(runner, batch);
+    }
 
     @Override
     public void rank(Batch batch, int[] standard, int[] conservative) {
@@ -170,6 +179,9 @@ public abstract class GraphModel implements SessionModel {
     @Override
     public final void close() {
         closeResources();
+        if (inputs != null) {
+            inputs.close();
+        }
         feeds.close();
         session.close();
         graph.close();

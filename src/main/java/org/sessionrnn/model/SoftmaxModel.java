@@ -51,7 +51,7 @@ public class SoftmaxModel extends GraphModel {
         this.steps = steps;
         Initializers init = new Initializers(tf, seed);
         this.encoder = new GruEncoder(tf, init, items, embedding, hidden);
-        this.inputs = new EncoderInputs(tf, "inputs", steps);
+        this.inputs = addInputs(steps);
         this.labels = tf.withName("labels").placeholder(TInt32.class);
         Ops out = tf.withSubScope("output");
         this.outputKernel = out.withName("kernel").variable(init.glorot(hidden, items));
@@ -261,12 +261,6 @@ public class SoftmaxModel extends GraphModel {
         return runner;
     }
 
-    /** Feeds the batch's input sequences. */
-    @Override
-    protected Session.Runner feedInputs(Session.Runner runner, Batch batch) {
-        return inputs.feed(runner, batch);
-    }
-
     @Override
     public long parameterCount() {
         return count(predictionVariables());
@@ -279,10 +273,5 @@ public class SoftmaxModel extends GraphModel {
 
     public GruEncoder encoder() {
         return encoder;
-    }
-
-    @Override
-    protected void closeResources() {
-        inputs.close();
     }
 }

@@ -1,7 +1,5 @@
 package org.sessionrnn.runner;
 
-import java.nio.file.Files;
-import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.EmbeddingOutputModel;
 
 /**
@@ -11,12 +9,9 @@ import org.sessionrnn.model.EmbeddingOutputModel;
 final class EmbeddingOutputRun implements RunExecutor {
     @Override
     public RunOutcome execute(RunContext c) throws Exception {
-        PretrainedModels.Pretrained pre = PretrainedModels.obtain(c);
-        TrainValidation split = NeuralSteps.split(c);
-        Files.createDirectories(c.checkpoints());
-        ModelFactory models = ModelFactory.of(c);
-        try (EmbeddingOutputModel model = models.embeddingOutput(models.loadSoftmax(pre.checkpoint()))) {
-            return NeuralSteps.trainAndMeasure(c, model, split, pre.facts());
+        PretrainedModels.Start start = PretrainedModels.start(c);
+        try (EmbeddingOutputModel model = ModelFactory.of(c).embeddingOutput(start.weights())) {
+            return NeuralSteps.trainAndMeasure(c, model, start.split(), start.pretrained().facts());
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.sessionrnn.runner;
 
-import java.nio.file.Files;
-import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SoftmaxModel;
 
 /**
@@ -13,13 +11,10 @@ import org.sessionrnn.model.SoftmaxModel;
 final class FineTuneRun implements RunExecutor {
     @Override
     public RunOutcome execute(RunContext c) throws Exception {
-        PretrainedModels.Pretrained pre = PretrainedModels.obtain(c);
-        TrainValidation split = NeuralSteps.split(c);
-        Files.createDirectories(c.checkpoints());
-        ModelFactory models = ModelFactory.of(c);
-        try (SoftmaxModel model = models.softmax()) {
-            models.loadSoftmax(pre.checkpoint()).initialise(model);
-            return NeuralSteps.trainAndMeasure(c, model, split, pre.facts());
+        PretrainedModels.Start start = PretrainedModels.start(c);
+        try (SoftmaxModel model = ModelFactory.of(c).softmax()) {
+            start.weights().initialise(model);
+            return NeuralSteps.trainAndMeasure(c, model, start.split(), start.pretrained().facts());
         }
     }
 }

@@ -12,6 +12,7 @@ import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.spec.Fraction;
 import org.sessionrnn.spec.ProtocolSpec;
@@ -50,6 +51,22 @@ final class PretrainedModels {
             return Map.of("pretrained_checkpoint", checkpoint.toString(), "pretrained_config_hash", configHash);
         }
     }
+
+    /**
+     * How a run that starts from the pre-trained M1 (M2, M4) begins: the model (trained first if not cached),
+     * its weights, the run's split and its checkpoints folder.
+     */
+    record Start(Pretrained pretrained, SoftmaxWeights weights, TrainValidation split) {
+    }
+
+    /** Obtains the pre-trained M1 and readies the run's split and checkpoints folder. */
+    static Start start(RunContext c) throws IOException {
+        Pretrained pre = obtain(c);
+        TrainValidation split = NeuralSteps.split(c);
+        Files.createDirectories(c.checkpoints());
+        return new Start(pre, ModelFactory.of(c).loadSoftmax(pre.checkpoint()), split);
+    }
+
 
     /**
      * The pre-trained M1 for the run's GRU size, seed and hyperparameters; trains it when not cached. Training

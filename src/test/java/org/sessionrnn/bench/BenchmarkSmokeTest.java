@@ -1,5 +1,6 @@
 package org.sessionrnn.bench;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sessionrnn.cli.Main;
 
 /** {@code bench} at a tiny size prints every row with positive numbers (no timing is asserted). */
+@Tag("slow")
 class BenchmarkSmokeTest {
     private static final List<String> ROWS = List.of("float32 MatMul", "M1 training ", "M1 training achieved",
             "M1 evaluation", "M4 prediction", "peak RSS", "preprocessing");

@@ -1,5 +1,6 @@
 package org.sessionrnn.model;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SessionTable;
 
+@Tag("slow")
 class DistillationLossTest {
     private static final int ITEMS = 12;
     private static final int STEPS = 5;

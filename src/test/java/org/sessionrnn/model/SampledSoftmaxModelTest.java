@@ -1,5 +1,6 @@
 package org.sessionrnn.model;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The optional sampled softmax (not the paper's model) learns, and ranks with the full output layer. */
+@Tag("slow")
 class SampledSoftmaxModelTest {
     private static final int ITEMS = 400;
     private static final int STEPS = 19;

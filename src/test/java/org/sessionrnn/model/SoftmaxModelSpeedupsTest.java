@@ -1,5 +1,6 @@
 package org.sessionrnn.model;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -12,6 +13,7 @@ import org.tensorflow.Result;
  * The speed changes keep M1's numbers: the packed GRU, the Softmax-based loss with the output layer's gradients
  * written out, and in-graph rank counting give what the straightforward graph gives.
  */
+@Tag("slow")
 class SoftmaxModelSpeedupsTest {
     private static final int ITEMS = 300;
     private static final int STEPS = 19;

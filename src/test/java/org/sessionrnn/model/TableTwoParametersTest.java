@@ -1,5 +1,6 @@
 package org.sessionrnn.model;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Table 2's model sizes at the paper's 37,483 items. The paper's M1-M3 counts include an output unit for the
  * padding row (one more class: GRU size + 1 parameters); ours has no such class.
  */
+@Tag("slow")
 class TableTwoParametersTest {
     private static final int ITEMS = 37_483;
 

@@ -1,5 +1,6 @@
 package org.sessionrnn.runner;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import org.sessionrnn.report.SummaryTable;
 import tech.tablesaw.api.Table;
 
 /** A run whose loss diverges fails with its epoch and reason; the grid goes on and the CLI exits 1. */
+@Tag("slow")
 class FailingRunTest {
     /** An absurd learning rate: one Adam step moves every weight by about 1e38, so logits overflow to infinity. */
     private static final String SPEC = TinyExperiment.SPEC

@@ -1,5 +1,6 @@
 package org.sessionrnn.runner;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An M2 run with no M1 at fraction 1 in the grid pre-trains its M1 itself (checkpointed in the cache folder),
  * and the finished cache entry holds the best weights and its description only.
  */
+@Tag("slow")
 class PretrainedCacheTest {
     private static final String SPEC = """
             name: tiny

@@ -1,5 +1,6 @@
 package org.sessionrnn.runner;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,7 @@ import org.sessionrnn.spec.SpecLoader;
  * skipped, runs missing from it are trained again with exactly the metrics version 0.1 got, and the report is
  * written from the mix.
  */
+@Tag("slow")
 class ResultsWrittenByV01Test {
     private static final Path FIXTURE = Path.of("src/test/resources/results-written-by-v0.1");
     private static final List<String> REDONE = List.of("m1-gru8-f1_2-s2", "pop-f1-s2");

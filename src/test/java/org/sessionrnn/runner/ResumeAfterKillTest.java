@@ -1,5 +1,6 @@
 package org.sessionrnn.runner;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,7 @@ import tech.tablesaw.api.Table;
  * has one, then rerun, ends with the same results, metric for metric and loss for loss, as a runner never
  * interrupted. The kill points are deterministic (a saved epoch), the moment within the run is not.
  */
+@Tag("slow")
 class ResumeAfterKillTest {
     private static final String FIRST = "m1-gru16-f1_4-s3";
     private static final String SECOND = "m1-gru16-f1-s3";

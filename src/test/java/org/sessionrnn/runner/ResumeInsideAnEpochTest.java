@@ -1,5 +1,6 @@
 package org.sessionrnn.runner;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,6 +27,7 @@ import org.sessionrnn.train.TrainingState;
  * epoch, then rerun again, ends with the same metrics, losses and best epoch as a runner never interrupted:
  * nothing of a partial epoch is lost and nothing is trained twice differently.
  */
+@Tag("slow")
 class ResumeInsideAnEpochTest {
     private static final String RUN = "m1-gru16-f1_4-s3";
     /** One M1 run in small batches, so that an epoch has hundreds of batch boundaries to stop at. */

@@ -1,5 +1,6 @@
 package org.sessionrnn.runner;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import org.sessionrnn.train.EpochCheckpoint;
  * An M3 run stopped by Ctrl-C while its teacher trains resumes the teacher where it stopped (it is not trained
  * again from scratch) and ends exactly like an uninterrupted run: same teacher, same student, same metrics.
  */
+@Tag("slow")
 class TeacherResumeTest {
     private static final String RUN = "m3-gru16-f1-s3";
     private static final String SPEC = """

@@ -1,5 +1,6 @@
 package org.sessionrnn.train;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,6 +29,7 @@ import org.sessionrnn.model.SoftmaxModel;
  * the saved checkpoint ends exactly like uninterrupted training: same per-epoch losses and validation metrics,
  * same best epoch, same weights (optimiser slots included), same test ranks.
  */
+@Tag("slow")
 class InEpochResumeTest {
     private static final int ITEMS = 40;
     private static final int BATCH = 16;

@@ -1,5 +1,6 @@
 package org.sessionrnn.train;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +25,7 @@ import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.model.SoftmaxWeights;
 
 /** M2, M3 and M4 on the planted pattern of {@link PlantedSessions}, sharing one pre-trained M1. */
+@Tag("slow")
 class ModelVariantsTrainingTest {
     private static final int ITEMS = 60;
     private static final int EMBEDDING = 16;
