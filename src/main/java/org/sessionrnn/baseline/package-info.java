@@ -8,6 +8,6 @@
  * {@code m} catalogue items for every test prefix and ranks the target with {@link org.sessionrnn.eval.Ranks}.
  * Scores are order-preserving encodings of GRU4Rec's scores where float precision would otherwise merge
  * distinct values (see each ranker), so ranks in both tie modes equal the ones GRU4Rec's exact (float64) scores
- * give. Use {@link org.sessionrnn.baseline.Baselines#fit} to build one by name.
+ * give. {@link org.sessionrnn.baseline.Baselines} fits each on a fraction.
  */
 package org.sessionrnn.baseline;

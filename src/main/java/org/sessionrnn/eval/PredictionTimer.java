@@ -9,17 +9,12 @@ import org.sessionrnn.model.SessionModel;
  * Table 2's batch prediction time: the wall time to produce the top-k items of a batch of test prefixes
  * (forward pass and top-k over all items), measured after warm-up over at least {@code batches} batches,
  * cycling through the test prefixes when there are fewer.
+ *
+ * @param batchSize prefixes per batch
+ * @param warmup    batches run before timing
+ * @param batches   batches timed
  */
-public final class PredictionTimer {
-    private final int batchSize;
-    private final int warmup;
-    private final int batches;
-
-    public PredictionTimer(int batchSize, int warmup, int batches) {
-        this.batchSize = batchSize;
-        this.warmup = warmup;
-        this.batches = batches;
-    }
+public record PredictionTimer(int batchSize, int warmup, int batches) {
 
     /** Mean and standard deviation of the batch prediction time in milliseconds. */
     public Timing measure(SessionModel model, SequenceSet test, int maxLength, int items, int k) {

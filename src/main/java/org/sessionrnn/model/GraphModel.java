@@ -120,8 +120,8 @@ public abstract class GraphModel implements SessionModel {
     }
 
     /**
-     * Number of true entries per row of a {@code [batch, items]} mask. Summing int32 casts of the mask wrote and
-     * read 77 MB per count at 37,483 items; instead the mask becomes bytes, is padded to whole chunks of
+     * Number of true entries per row of a {@code [batch, items]} mask. Summing int32 casts of the mask would write
+     * and read four bytes per item and row; instead the mask becomes bytes, is padded to whole chunks of
      * {@value #COUNT_CHUNK}, summed per chunk in bytes, and only the {@code [batch, items / chunk]} chunk sums are
      * widened. Exact for every catalogue size.
      */

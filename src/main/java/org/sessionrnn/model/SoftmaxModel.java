@@ -100,7 +100,7 @@ public class SoftmaxModel extends GraphModel {
 
     /**
      * {@code (dy - onehot) K^T / n}, with {@code K^T} written out first: a {@code [items, hidden]} right factor
-     * ran 15 ms where the transposed operand ran 23 ms (plus 3-4 ms for the copy). The permutation is not a
+     * is faster than a transposed operand, even counting the copy (docs/performance.md). The permutation is not a
      * constant, or grappler would fold the transpose back into the product. The one-hot part is a row of
      * {@code K^T} per label.
      */
@@ -116,8 +116,9 @@ public class SoftmaxModel extends GraphModel {
 
     /**
      * The kernel's and the bias's gradients stacked, {@code [hidden + 1, items]}, from one product
-     * {@code ([state, 1] / n)^T (dy - onehot)}: the kernel's rows are a slice of it (a 15 MB copy at 37,483 items,
-     * about 1.5 ms, still cheaper than a second pass over {@code dy} for the bias), the bias is its
+     * {@code ([state, 1] / n)^T (dy - onehot)}: the kernel's rows are a slice of it (a copy of the small
+     * {@code [hidden, items]} gradient, cheaper than a second pass over the {@code [batch, items]} {@code dy} for
+     * the bias), the bias is its
      * last row. The one-hot part is the row's {@code [state, 1] / n} subtracted from its label's column.
      */
     private Operand<TFloat32> kernelAndBiasGradient(Operand<TFloat32> dy, Operand<TFloat32> divisor, OneHot oneHot) {

@@ -1,5 +1,11 @@
 /**
- * Runs an experiment's grid: prepares the data once, checks every run can start, executes each run with the
- * executor of its model, and writes run records with provenance next to the metrics.
+ * Runs an experiment's grid ({@link org.sessionrnn.runner.ExperimentRunner}): prepares the data once, checks every
+ * run can start ({@code Preflight}), executes each run with the executor of its
+ * {@link org.sessionrnn.runner.ModelKind}, and writes run records with provenance next to the metrics.
+ *
+ * <p>Model kinds are defined once, in {@code ModelKind}. Executors ({@code SoftmaxRun} M1, {@code FineTuneRun}
+ * M2, {@code DistillationRun} M3, {@code EmbeddingOutputRun} M4, {@code BaselineRun}) stand alone: they build
+ * graphs through {@code ModelFactory}, share the neural steps of {@code NeuralSteps} and
+ * {@code CheckpointedTraining}, and the pre-trained M1 of {@code PretrainedModels}; none calls another.
  */
 package org.sessionrnn.runner;
