@@ -16,7 +16,7 @@ import org.tensorflow.types.TFloat32;
  * ops without ordering them, so its bias correction sometimes uses {@code beta^(t+1)}; feeding the powers makes
  * every step exact and the step count part of the checkpoint-free state the trainer already tracks.
  */
-public final class AdamOptimizer {
+public final class AdamOptimizer implements UpdateRule {
     public static final float BETA1 = 0.9f;
     public static final float BETA2 = 0.999f;
     public static final float EPSILON = 1e-7f;
@@ -61,8 +61,19 @@ public final class AdamOptimizer {
     }
 
     /** The op that applies one step. */
+    @Override
     public Op update() {
         return update;
+    }
+
+    /** Feeds the bias-correction powers {@code beta^step} and the learning rate (scalars 0, 1 and 2). */
+    @Override
+    public org.tensorflow.Session.Runner feed(org.tensorflow.Session.Runner runner, long step, float rate,
+                                              ReusableFeeds feeds) {
+        float b1 = (float) Math.pow(BETA1, step);
+        float b2 = (float) Math.pow(BETA2, step);
+        return runner.feed(beta1Power, feeds.scalar(0, b1)).feed(beta2Power, feeds.scalar(1, b2))
+                .feed(learningRate, feeds.scalar(2, rate));
     }
 
     public Placeholder<TFloat32> beta1Power() {

@@ -103,15 +103,12 @@ public abstract class GraphModel implements SessionModel {
     }
 
     /**
-     * Adds one step of {@code adam} to {@code runner}: counts the step and feeds Adam's bias corrections for it
-     * and the learning rate.
+     * Adds one step of {@code optimizer} to {@code runner}: counts the step and feeds what the update needs for
+     * it (Adam: its bias corrections) and the learning rate.
      */
-    protected Session.Runner feedOptimizerStep(Session.Runner runner, AdamOptimizer adam, float learningRate) {
+    Session.Runner feedOptimizerStep(Session.Runner runner, UpdateRule optimizer, float learningRate) {
         long step = nextStep();
-        float b1 = (float) Math.pow(AdamOptimizer.BETA1, step);
-        float b2 = (float) Math.pow(AdamOptimizer.BETA2, step);
-        return runner.feed(adam.beta1Power(), feeds.scalar(0, b1)).feed(adam.beta2Power(), feeds.scalar(1, b2))
-                .feed(adam.learningRate(), feeds.scalar(2, learningRate)).addTarget(adam.update());
+        return optimizer.feed(runner, step, learningRate, feeds).addTarget(optimizer.update());
     }
 
     /** Counts the step about to be taken and returns its 1-based number (Adam's bias correction needs it). */

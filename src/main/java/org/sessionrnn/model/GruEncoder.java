@@ -27,7 +27,10 @@ public final class GruEncoder {
     private final int items;
     private final int hidden;
     private final int embeddingSize;
+    /** The embedding variable, or null when the table is another variable (tied to the output layer). */
     private final Variable<TFloat32> embedding;
+    /** Rows looked up per click: the embedding variable, or the table given to the constructor. */
+    private final Operand<TFloat32> table;
     private final Variable<TFloat32> inputKernel;
     private final Variable<TFloat32> inputBias;
     private final Variable<TFloat32> gateKernel;
@@ -57,6 +60,24 @@ public final class GruEncoder {
                 (s, name, shape, initial) -> s.withName(name).variable(shape, TFloat32.class));
     }
 
+    /**
+     * An encoder that looks clicks up in {@code table} ({@code [items, embedding]}), a tensor owned elsewhere
+     * (e.g. the transposed output layer for tied embeddings); it has no embedding variable of its own.
+     */
+    public GruEncoder(Ops tf, Initializers init, int items, Operand<TFloat32> table, int embedding, int hidden) {
+        this.tf = tf;
+        this.items = items;
+        this.hidden = hidden;
+        this.embeddingSize = embedding;
+        Ops s = tf.withSubScope("encoder");
+        this.embedding = null;
+        this.table = table;
+        this.inputKernel = s.withName("input_kernel").variable(init.glorot(embedding, 3L * hidden));
+        this.inputBias = s.withName("input_bias").variable(init.zeros(3L * hidden));
+        this.gateKernel = s.withName("gate_kernel").variable(init.glorot(hidden, 2L * hidden));
+        this.candidateKernel = s.withName("candidate_kernel").variable(init.glorot(hidden, hidden));
+    }
+
     /** Creates the variables in a fixed order (each initializer's seed index depends on it). */
     private GruEncoder(Ops tf, Initializers init, int items, int embedding, int hidden, VariableMaker make) {
         this.tf = tf;
@@ -67,6 +88,7 @@ public final class GruEncoder {
         // Keras' Embedding default: uniform(-0.05, 0.05)
         this.embedding = make.make(s, "embedding", Shape.of(items + 1, embedding),
                 () -> init.uniform(Shape.of(items + 1, embedding), 0.05));
+        this.table = this.embedding;
         this.inputKernel = make.make(s, "input_kernel", Shape.of(embedding, 3L * hidden),
                 () -> init.glorot(embedding, 3L * hidden));
         this.inputBias = make.make(s, "input_bias", Shape.of(3L * hidden), () -> init.zeros(3L * hidden));
@@ -81,7 +103,7 @@ public final class GruEncoder {
      * clicks keeps state 0.
      */
     Operand<TFloat32> encode(EncoderInputs in, int steps) {
-        Operand<TFloat32> x = tf.gather(embedding, in.clicks, tf.constant(0));
+        Operand<TFloat32> x = tf.gather(table, in.clicks, tf.constant(0));
         // one product for all steps' input projections instead of one per step
         Operand<TFloat32> projected = tf.nn.biasAdd(tf.linalg.matMul(x, inputKernel), inputBias);
         List<Output<TFloat32>> perStep = tf.splitV(projected, in.stepRows, tf.constant(0), (long) steps).output();
@@ -103,7 +125,7 @@ public final class GruEncoder {
      */
     public Operand<TFloat32> encodePadded(Operand<TInt32> clicks, int steps) {
         Operand<TBool> present = tf.math.greaterEqual(clicks, tf.constant(0));
-        Operand<TFloat32> x = tf.gather(embedding, tf.math.maximum(clicks, tf.constant(0)), tf.constant(0));
+        Operand<TFloat32> x = tf.gather(table, tf.math.maximum(clicks, tf.constant(0)), tf.constant(0));
         Operand<TInt32> rows = tf.squeeze(tf.shape.size(clicks, tf.constant(0)));
         Operand<TFloat32> flat = tf.reshape(x, tf.constant(new long[]{-1, embeddingSize}));
         Operand<TFloat32> projected = tf.reshape(tf.nn.biasAdd(tf.linalg.matMul(flat, inputKernel), inputBias),
@@ -132,9 +154,10 @@ public final class GruEncoder {
         return tf.math.add(c, tf.math.mul(z, tf.math.sub(h, c)));
     }
 
-    /** All trainable variables of the encoder, embedding first. */
+    /** All trainable variables of the encoder, embedding first (when it has its own). */
     public List<Variable<TFloat32>> variables() {
-        return List.of(embedding, inputKernel, inputBias, gateKernel, candidateKernel);
+        return embedding == null ? List.of(inputKernel, inputBias, gateKernel, candidateKernel)
+                : List.of(embedding, inputKernel, inputBias, gateKernel, candidateKernel);
     }
 
     public Variable<TFloat32> embedding() {

@@ -15,6 +15,7 @@ import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * M1 of the paper: embedding, one GRU layer, a dense softmax over all items, cross-entropy, Adam. Ranks are
@@ -38,7 +39,14 @@ public class SoftmaxModel extends GraphModel {
     /** The GRU's final state, the left factor of the output layer's product. */
     private final Operand<TFloat32> state;
     private Operand<TFloat32> loss;
-    private AdamOptimizer adam;
+    private UpdateRule optimizer;
+    private final SoftmaxOptions options;
+    private final long seed;
+    /** Output dropout: the rate (0 unless fed by a training step) and the mask's seed {@code (seed, step)}. */
+    private final Operand<TFloat32> dropoutRate;
+    private final Operand<TInt64> dropoutSeed;
+    private final TInt64 seedFeed;
+    private final TFloat32 rateFeed;
 
     /**
      * @param items     catalogue size
@@ -48,17 +56,54 @@ public class SoftmaxModel extends GraphModel {
      * @param seed      seed of every initializer
      */
     public SoftmaxModel(int items, int embedding, int hidden, int steps, long seed) {
+        this(items, embedding, hidden, steps, seed, SoftmaxOptions.NONE);
+    }
+
+    /**
+     * A softmax GRU with options beyond the paper's M1 ({@link SoftmaxOptions#NONE} is M1). With a tied embedding
+     * the embedding size is the GRU size and {@code embedding} is ignored.
+     */
+    public SoftmaxModel(int items, int embedding, int hidden, int steps, long seed, SoftmaxOptions options) {
         this.steps = steps;
+        this.options = options;
+        this.seed = seed;
         Initializers init = new Initializers(tf, seed);
-        this.encoder = new GruEncoder(tf, init, items, embedding, hidden);
+        Ops out = tf.withSubScope("output");
+        if (options.tiedEmbedding()) {
+            this.outputKernel = out.withName("kernel").variable(init.glorot(hidden, items));
+            this.outputBias = out.withName("bias").variable(init.zeros(items));
+            Operand<TFloat32> table = tf.linalg.transpose(outputKernel, tf.constant(new int[]{1, 0}));
+            this.encoder = new GruEncoder(tf, init, items, table, hidden, hidden);
+        } else {
+            // the paper's M1; creation order fixes the initializers' seeds, so it stays as it always was
+            this.encoder = new GruEncoder(tf, init, items, embedding, hidden);
+            this.outputKernel = out.withName("kernel").variable(init.glorot(hidden, items));
+            this.outputBias = out.withName("bias").variable(init.zeros(items));
+        }
         this.inputs = addInputs(steps);
         this.labels = tf.withName("labels").placeholder(TInt32.class);
-        Ops out = tf.withSubScope("output");
-        this.outputKernel = out.withName("kernel").variable(init.glorot(hidden, items));
-        this.outputBias = out.withName("bias").variable(init.zeros(items));
-        this.state = encoder.encode(inputs, steps);
+        Operand<TFloat32> encoded = encoder.encode(inputs, steps);
+        this.dropoutRate = tf.withName("output_dropout_rate").placeholderWithDefault(tf.constant(0f), Shape.scalar());
+        this.dropoutSeed = tf.withName("output_dropout_seed").placeholderWithDefault(tf.constant(new long[]{0, 0}),
+                Shape.of(2));
+        this.state = options.outputDropout() > 0 ? dropout(encoded) : encoded;
         this.logits = tf.nn.biasAdd(tf.linalg.matMul(state, outputKernel), outputBias);
         addRankingHead(logits, labels, items);
+        this.seedFeed = TInt64.tensorOf(Shape.of(2));
+        this.rateFeed = TFloat32.scalarOf((float) options.outputDropout());
+    }
+
+    /**
+     * Inverted dropout on the final state: each unit is kept with probability {@code 1 - rate} and scaled by
+     * {@code 1 / (1 - rate)}. The rate is fed only by training steps (0 otherwise, which keeps every unit at
+     * scale 1 exactly), with the mask drawn from {@code (seed, step)}. The mask's shape comes from the inputs'
+     * row count, not from the state, so no gradient has to pass the random op.
+     */
+    private Operand<TFloat32> dropout(Operand<TFloat32> encoded) {
+        Operand<TInt32> shape = tf.stack(List.of(tf.size(inputs.restore), tf.constant(encoder.hidden())));
+        Operand<TFloat32> u = tf.random.statelessRandomUniform(shape, dropoutSeed);
+        Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(u, dropoutRate), TFloat32.class);
+        return tf.math.mul(encoded, tf.math.div(keep, tf.math.sub(tf.constant(1f), dropoutRate)));
     }
 
     /**
@@ -71,7 +116,12 @@ public class SoftmaxModel extends GraphModel {
         this.loss = lg.loss();
         List<Variable<TFloat32>> vars = trainableVariables();
         Output<?>[] grads = lg.y() == logits ? outputLayerGradients(lg) : graphGradients(lg, vars);
-        this.adam = new AdamOptimizer(tf, vars, grads);
+        if (options.clipNorm() > 0) {
+            grads = GradientClipping.clip(tf, grads, (float) options.clipNorm());
+        }
+        this.optimizer = options.optimizer() == SoftmaxOptions.Optimizer.ADAGRAD
+                ? new AdagradOptimizer(tf, vars, grads, (float) options.momentum())
+                : new AdamOptimizer(tf, vars, grads);
         session.initialize();
     }
 
@@ -89,12 +139,19 @@ public class SoftmaxModel extends GraphModel {
         Operand<TFloat32> kernelGrad = tf.slice(stacked, tf.constant(new int[]{0, 0}), tf.constant(new int[]{hidden, -1}));
         Operand<TFloat32> biasGrad = tf.reshape(tf.slice(stacked, tf.constant(new int[]{hidden, 0}),
                 tf.constant(new int[]{1, -1})), tf.constant(new long[]{-1}));
-        Output<?>[] xs = encoder.variables().stream().map(Variable::asOutput).toArray(Output<?>[]::new);
+        List<Variable<TFloat32>> through = new ArrayList<>(encoder.variables());
+        if (options.tiedEmbedding()) {
+            // the kernel is also the input embedding: its gradient has a part from the encoder too
+            through.add(outputKernel);
+        }
+        Output<?>[] xs = through.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
         Output<?>[] encoderGrads = graph.addGradients("grad", new Output<?>[]{state.asOutput()}, xs,
                 new Output<?>[]{stateGrad.asOutput()});
-        Output<?>[] grads = java.util.Arrays.copyOf(encoderGrads, encoderGrads.length + 2);
-        grads[encoderGrads.length] = kernelGrad.asOutput();
-        grads[encoderGrads.length + 1] = biasGrad.asOutput();
+        int n = encoder.variables().size();
+        Output<?>[] grads = java.util.Arrays.copyOf(encoderGrads, n + 2);
+        grads[n] = options.tiedEmbedding() ? tf.math.add(kernelGrad, asFloats(encoderGrads[n])).asOutput()
+                : kernelGrad.asOutput();
+        grads[n + 1] = biasGrad.asOutput();
         return grads;
     }
 
@@ -229,7 +286,13 @@ public class SoftmaxModel extends GraphModel {
 
     /** Creates an M1 model ready to train. */
     public static SoftmaxModel create(int items, int embedding, int hidden, int steps, long seed) {
-        SoftmaxModel model = new SoftmaxModel(items, embedding, hidden, steps, seed);
+        return create(items, embedding, hidden, steps, seed, SoftmaxOptions.NONE);
+    }
+
+    /** Creates a softmax GRU with the given options, ready to train. */
+    public static SoftmaxModel create(int items, int embedding, int hidden, int steps, long seed,
+                                      SoftmaxOptions options) {
+        SoftmaxModel model = new SoftmaxModel(items, embedding, hidden, steps, seed, options);
         model.buildTraining();
         return model;
     }
@@ -243,13 +306,24 @@ public class SoftmaxModel extends GraphModel {
 
     /** A runner for one optimiser step with every feed set (advances the step count). */
     Session.Runner trainRunner(Batch batch, float learningRate) {
-        return feedOptimizerStep(feedInputs(feedExtra(session.runner(), batch), batch)
-                .feed(labels, feeds.labels(batch)), adam, learningRate);
+        Session.Runner runner = feedOptimizerStep(feedInputs(feedExtra(session.runner(), batch), batch)
+                .feed(labels, feeds.labels(batch)), optimizer, learningRate);
+        if (options.outputDropout() > 0) {
+            seedFeed.setLong(seed, 0);
+            seedFeed.setLong(steps(), 1);
+            runner.feed(dropoutRate, rateFeed).feed(dropoutSeed, seedFeed);
+        }
+        return runner;
     }
 
-    /** The optimiser (tests read its moments). */
+    /** The Adam optimiser (tests read its moments); fails for a model trained with another rule. */
     AdamOptimizer adam() {
-        return adam;
+        return (AdamOptimizer) optimizer;
+    }
+
+    /** The options this model was built with. */
+    public SoftmaxOptions options() {
+        return options;
     }
 
     /** The GRU's final state {@code [batch, hidden]} (for losses over a subset of the output layer). */
@@ -274,5 +348,11 @@ public class SoftmaxModel extends GraphModel {
 
     public GruEncoder encoder() {
         return encoder;
+    }
+
+    @Override
+    protected void closeResources() {
+        seedFeed.close();
+        rateFeed.close();
     }
 }

@@ -104,7 +104,7 @@ public final class Trainer {
             int lo = b * size;
             int hi = Math.min(n, lo + size);
             assembler.fill(batch, train, order, lo, hi, batchRandom(epoch, b));
-            double loss = model.trainStep(batch, config.learningRate());
+            double loss = model.trainStep(batch, config.learningRateAt(model.steps() + 1, epoch));
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(epoch, model.steps(), loss);
             }
