@@ -15,6 +15,7 @@ import org.sessionrnn.eval.EvaluationResult;
 import org.sessionrnn.eval.Evaluator;
 import org.sessionrnn.eval.ModelRanker;
 import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.SoftmaxOptions;
 
 class SoftmaxModelTrainingTest {
     private static final int ITEMS = 60;
@@ -39,6 +40,43 @@ class SoftmaxModelTrainingTest {
             // the next item is a deterministic function of the last one: a working model nails it
             assertTrue(r.metrics().recall() >= 0.9, "Recall@20 " + r.metrics().recall());
             assertTrue(r.metrics().mrr() >= 0.5, "MRR@20 " + r.metrics().mrr());
+        }
+    }
+
+    /** The improved variant's options together (tied embedding, output dropout, clipping, schedule) still learn. */
+    @Test
+    void m1plusOptionsLearnAPlantedTransitionPattern(@TempDir Path dir) {
+        SessionTable table = PlantedSessions.table(600, ITEMS, 1);
+        SequenceSet all = PlantedSessions.prefixes(table);
+        SequenceSet train = all.range(0, all.size() * 9 / 10);
+        SequenceSet validation = all.range(all.size() * 9 / 10, all.size());
+        SequenceSet test = PlantedSessions.prefixes(PlantedSessions.table(100, ITEMS, 2));
+        SoftmaxOptions options = new SoftmaxOptions(0.4, 5, true, SoftmaxOptions.Optimizer.ADAM, 0);
+        TrainingConfig config = new TrainingConfig(64, 0.01f, 6, 2, 0, 19, 20, 7, 20, 0.9);
+        try (SoftmaxModel model = SoftmaxModel.create(ITEMS, 16, 32, 19, 7, options)) {
+            EarlyStopping stopping = new EarlyStopping(2, dir.resolve("best"));
+            new Trainer(config, List.of(stopping)).fit(model, train, validation, ITEMS);
+            EvaluationResult r = new Evaluator(20).evaluate(new ModelRanker(model, 64, 19, ITEMS), test);
+            assertTrue(r.metrics().recall() >= 0.9, "Recall@20 " + r.metrics().recall());
+            assertTrue(r.metrics().mrr() >= 0.5, "MRR@20 " + r.metrics().mrr());
+        }
+    }
+
+    /** Adagrad with momentum, GRU4Rec's optimiser, learns the same pattern. */
+    @Test
+    void adagradLearnsAPlantedTransitionPattern(@TempDir Path dir) {
+        SessionTable table = PlantedSessions.table(600, ITEMS, 1);
+        SequenceSet all = PlantedSessions.prefixes(table);
+        SequenceSet train = all.range(0, all.size() * 9 / 10);
+        SequenceSet validation = all.range(all.size() * 9 / 10, all.size());
+        SequenceSet test = PlantedSessions.prefixes(PlantedSessions.table(100, ITEMS, 2));
+        SoftmaxOptions options = new SoftmaxOptions(0, 0, true, SoftmaxOptions.Optimizer.ADAGRAD, 0.2);
+        TrainingConfig config = new TrainingConfig(64, 0.1f, 6, 2, 0, 19, 20, 7);
+        try (SoftmaxModel model = SoftmaxModel.create(ITEMS, 16, 32, 19, 7, options)) {
+            EarlyStopping stopping = new EarlyStopping(2, dir.resolve("best"));
+            new Trainer(config, List.of(stopping)).fit(model, train, validation, ITEMS);
+            EvaluationResult r = new Evaluator(20).evaluate(new ModelRanker(model, 64, 19, ITEMS), test);
+            assertTrue(r.metrics().recall() >= 0.9, "Recall@20 " + r.metrics().recall());
         }
     }
 
