@@ -148,7 +148,8 @@ public final class CheckpointedTraining {
         VariantSpec v = c.run().variant();
         ProtocolSpec p = c.spec().protocol();
         TrainingConfig config = new TrainingConfig(v.batchSize(), (float) v.learningRate(), maxEpochs,
-                v.patience(), v.embeddingDropout(), p.maxLength(), p.cutoff(), c.run().seed());
+                v.patience(), v.embeddingDropout(), p.maxLength(), p.cutoff(), c.run().seed(), v.warmupSteps(),
+                v.learningRateDecay());
         List<TrainingListener> all = new ArrayList<>(listeners);
         all.add(0, new ProgressPrinter(c.out(), "  [" + c.run().id() + "]"));
         return new Trainer(config, all);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.sessionrnn.model.DistillationModel;
 import org.sessionrnn.model.EmbeddingOutputModel;
 import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.SoftmaxOptions;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.spec.RunSpec;
 import org.sessionrnn.spec.VariantSpec;
@@ -31,6 +32,23 @@ public record ModelFactory(RunSpec run, int items, int steps) {
     /** An M1 graph with its own seed (M3's teacher uses the run's seed + 1). */
     public SoftmaxModel softmax(long seed) {
         return SoftmaxModel.create(items, run.variant().embedding(), run.gruSize(), steps, seed);
+    }
+
+    /**
+     * The graph of an M1 or m1plus variant with its options: output dropout and clipping (both), tied embedding
+     * and the optimiser (m1plus only; M1 keeps its separate embedding and Adam).
+     */
+    public SoftmaxModel softmaxVariant() {
+        return SoftmaxModel.create(items, run.variant().embedding(), run.gruSize(), steps, run.seed(), options());
+    }
+
+    /** The graph options of the run's variant (none beyond the paper's M1 for M2-M4). */
+    public SoftmaxOptions options() {
+        VariantSpec v = run.variant();
+        boolean plus = v.model().equals(VariantSpec.M1PLUS);
+        return new SoftmaxOptions(v.outputDropout(), v.clipNorm(), plus && v.tiedEmbedding(),
+                plus && v.optimizer().equals("adagrad") ? SoftmaxOptions.Optimizer.ADAGRAD
+                        : SoftmaxOptions.Optimizer.ADAM, plus ? v.momentum() : 0);
     }
 
     /** An M3 student distilling from {@code teacher}. */

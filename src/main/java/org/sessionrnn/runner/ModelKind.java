@@ -14,7 +14,7 @@ import org.sessionrnn.model.SessionModel;
  */
 public enum ModelKind implements RunnableKind {
     /** The paper's baseline GRU: softmax over all items, cross-entropy. */
-    M1("m1", List.of(), true, SoftmaxRun::new, ModelFactory::softmax),
+    M1("m1", List.of("output_dropout", "clip_norm"), true, () -> new SoftmaxRun(true), ModelFactory::softmaxVariant),
     /** M1 pre-trained on all data, fine-tuned on a recent fraction. */
     M2("m2", List.of(), false, FineTuneRun::new, ModelFactory::softmax),
     /** Generalised distillation from a teacher trained on the reversed future of each sequence. */
@@ -22,6 +22,12 @@ public enum ModelKind implements RunnableKind {
             f -> f.distillation(f.untrainedSoftmax())),
     /** Output in the item embedding space of a pre-trained M1, cosine loss. */
     M4("m4", List.of("hidden_size"), true, EmbeddingOutputRun::new, f -> f.embeddingOutput(f.untrainedSoftmax())),
+    /**
+     * Not a model of the paper: M1 with its input embedding tied to the output layer, dropout on the GRU output
+     * and the optimiser options (docs/accuracy.md). Trains like M1 but never stands in for M2/M4's pre-trained M1.
+     */
+    M1PLUS("m1plus", List.of("output_dropout", "clip_norm", "tied_embedding", "optimizer", "momentum"), true,
+            () -> new SoftmaxRun(false), ModelFactory::softmaxVariant),
     /** Most clicked items. */
     POP("pop", List.of(), true,
             () -> new BaselineRun((train, c) -> Baselines.pop(train, c.data().items(), maxLength(c))), null),

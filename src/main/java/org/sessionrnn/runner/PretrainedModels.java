@@ -242,7 +242,9 @@ final class PretrainedModels {
         ProtocolSpec p = c.spec().protocol();
         return "gru=" + c.run().gruSize() + ";seed=" + c.run().seed() + ";embedding=" + v.embedding()
                 + ";dropout=" + v.embeddingDropout() + ";batch=" + v.batchSize() + ";lr=" + v.learningRate()
-                + ";max_epochs=" + v.maxEpochs() + ";patience=" + v.patience() + ";max_length=" + p.maxLength()
+                + ";max_epochs=" + v.maxEpochs() + ";patience=" + v.patience() + ";warmup_steps=" + v.warmupSteps()
+                + ";learning_rate_decay=" + v.learningRateDecay() + ";output_dropout=" + v.outputDropout()
+                + ";clip_norm=" + v.clipNorm() + ";max_length=" + p.maxLength()
                 + ";validation_share=" + p.validationShare() + ";cutoff=" + p.cutoff() + ";items=" + c.data().items()
                 + ";train_sequences=" + c.data().trainByTime().size();
     }

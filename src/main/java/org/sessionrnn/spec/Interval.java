@@ -10,6 +10,7 @@ record Interval(double low, boolean lowClosed, double high, boolean highClosed) 
     static final Interval NON_NEGATIVE = atLeast(0);
     static final Interval UNIT_CLOSED = new Interval(0, true, 1, true);
     static final Interval UNIT_RIGHT_OPEN = new Interval(0, true, 1, false);
+    static final Interval UNIT_LEFT_OPEN = new Interval(0, false, 1, true);
 
     /** {@code >= low}. */
     static Interval atLeast(double low) {

@@ -129,6 +129,9 @@ public final class SpecWriter {
         all.put("embedding", v.embedding()).put("embedding_dropout", v.embeddingDropout());
         all.put("batch_size", v.batchSize()).put("learning_rate", v.learningRate());
         all.put("max_epochs", v.maxEpochs()).put("patience", v.patience());
+        all.put("warmup_steps", v.warmupSteps()).put("learning_rate_decay", v.learningRateDecay());
+        all.put("output_dropout", v.outputDropout()).put("clip_norm", v.clipNorm());
+        all.put("tied_embedding", v.tiedEmbedding()).put("optimizer", v.optimizer()).put("momentum", v.momentum());
         all.put("lambda", v.lambda()).put("temperature", v.temperature()).put("soft_label_top_k", v.softLabelTopK());
         all.put("hidden_size", v.hiddenSize());
         all.put("neighbours", v.neighbours()).put("knn_lambda", v.knnLambda()).put("knn_alpha", v.knnAlpha());

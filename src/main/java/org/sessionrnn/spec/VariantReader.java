@@ -51,7 +51,14 @@ final class VariantReader {
                 s.integer("hidden_size", d.hiddenSize(), Interval.NON_NEGATIVE),
                 s.integer("neighbours", d.neighbours(), Interval.AT_LEAST_ONE),
                 s.decimal("knn_lambda", d.knnLambda(), Interval.NON_NEGATIVE),
-                s.decimal("knn_alpha", d.knnAlpha(), Interval.UNIT_CLOSED));
+                s.decimal("knn_alpha", d.knnAlpha(), Interval.UNIT_CLOSED),
+                s.decimal("output_dropout", d.outputDropout(), Interval.UNIT_RIGHT_OPEN),
+                s.decimal("clip_norm", d.clipNorm(), Interval.NON_NEGATIVE),
+                s.longValue("warmup_steps", d.warmupSteps(), Interval.NON_NEGATIVE),
+                s.decimal("learning_rate_decay", d.learningRateDecay(), Interval.UNIT_LEFT_OPEN),
+                s.bool("tied_embedding", d.tiedEmbedding()),
+                s.choice("optimizer", d.optimizer(), VariantSpec.OPTIMIZERS, "optimizer"),
+                s.decimal("momentum", d.momentum(), Interval.UNIT_RIGHT_OPEN));
     }
 
     private static String label(Section s, String model) {

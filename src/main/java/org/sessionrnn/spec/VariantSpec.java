@@ -21,25 +21,44 @@ import java.util.List;
  * @param neighbours       Item-KNN: neighbours kept per item (100)
  * @param knnLambda        Item-KNN: similarity regularisation lambda (20)
  * @param knnAlpha         Item-KNN: similarity normalisation exponent alpha (0.5)
+ * @param outputDropout    M1, m1plus: dropout rate on the GRU's final state during training (M1 0, m1plus 0.6)
+ * @param clipNorm         M1, m1plus: clip the gradients' global L2 norm at this (0 = off)
+ * @param warmupSteps      GRU models: the learning rate rises linearly over this many first steps (0 = off)
+ * @param learningRateDecay GRU models: the learning rate of epoch e is {@code learningRate * decay^(e - 1)} (1 = off)
+ * @param tiedEmbedding    m1plus: the input item embedding is the output layer's weights (true)
+ * @param optimizer        m1plus: {@code adam} or {@code adagrad} (adam; M1-M4 always train with Adam)
+ * @param momentum         m1plus: Adagrad's momentum (0)
  */
 public record VariantSpec(String label, String model, List<Integer> gruSizes, int embedding, double embeddingDropout,
                           int batchSize, double learningRate, int maxEpochs, int patience, double lambda,
                           double temperature, int softLabelTopK, int hiddenSize, int neighbours, double knnLambda,
-                          double knnAlpha) {
+                          double knnAlpha, double outputDropout, double clipNorm, long warmupSteps,
+                          double learningRateDecay, boolean tiedEmbedding, String optimizer, double momentum) {
     public VariantSpec {
         gruSizes = List.copyOf(gruSizes);
     }
 
     /**
      * The spec defaults for {@code model}, labelled with the model name: GRU sizes [100] (baselines: [0]),
-     * embedding 50, embedding dropout 0.25, batch 512, learning rate 0.001, 10 epochs, patience 2, lambda 0.2,
-     * temperature 1, dense soft labels, hidden size 0 (= GRU size), 100 neighbours, knn lambda 20, knn alpha 0.5.
+     * embedding 50, embedding dropout 0.25, batch 512, learning rate 0.001, at most 100 epochs with patience 3
+     * (training runs to convergence: early stopping ends it), lambda 0.2, temperature 1, dense soft labels, hidden
+     * size 0 (= GRU size), 100 neighbours, knn lambda 20, knn alpha 0.5, no output dropout, no clipping, a
+     * constant learning rate, Adam; m1plus: tied embedding, output dropout {@value #M1PLUS_OUTPUT_DROPOUT}.
      * Fields a model does not use keep these values and are ignored.
      */
     public static VariantSpec defaults(String model) {
         List<Integer> sizes = ModelCatalogue.of(model).neural() ? List.of(100) : List.of(0);
-        return new VariantSpec(model, model, sizes, 50, 0.25, 512, 0.001, 10, 2, 0.2, 1.0, 0, 0, 100, 20.0, 0.5);
+        boolean plus = model.equals(M1PLUS);
+        return new VariantSpec(model, model, sizes, 50, 0.25, 512, 0.001, 100, 3, 0.2, 1.0, 0, 0, 100, 20.0, 0.5,
+                plus ? M1PLUS_OUTPUT_DROPOUT : 0, 0, 0, 1, plus, "adam", 0);
     }
+
+    /** The name of the improved variant, whose defaults differ from M1's. */
+    public static final String M1PLUS = "m1plus";
+    /** m1plus's default dropout on the GRU's final state. */
+    public static final double M1PLUS_OUTPUT_DROPOUT = 0.6;
+    /** The update rules a GRU variant with an {@code optimizer} key may name. */
+    public static final List<String> OPTIMIZERS = List.of("adam", "adagrad");
 
     /** True for the GRU models. */
     public boolean neural() {

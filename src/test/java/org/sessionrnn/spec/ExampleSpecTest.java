@@ -22,8 +22,8 @@ class ExampleSpecTest {
         SyntheticSpec half = new SyntheticSpec(200_000, d.items(), d.clusters(), d.days(), d.noise(), d.drift(), d.seed());
         assertEquals(new DataSpec("synthetic", null, null, null, half, null, PreprocessSpec.RSC15), spec.data());
         assertEquals(ProtocolSpec.DEFAULT, spec.protocol());
-        // the four models of the paper, at their defaults except the learning rate the example raises to 0.005,
-        // and the three baselines
+        // the four models of the paper, at their defaults except the learning rate the example raises to 0.005 and
+        // the short epoch budget that keeps the example fast, and the three baselines
         assertEquals(List.of(fast("m1"), fast("m2"), fast("m3"), fast("m4"), VariantSpec.defaults("pop"),
                 VariantSpec.defaults("spop"), VariantSpec.defaults("itemknn")), spec.variants());
     }
@@ -31,8 +31,9 @@ class ExampleSpecTest {
     private static VariantSpec fast(String model) {
         VariantSpec d = VariantSpec.defaults(model);
         return new VariantSpec(d.label(), d.model(), d.gruSizes(), d.embedding(), d.embeddingDropout(), d.batchSize(),
-                0.005, d.maxEpochs(), d.patience(), d.lambda(), d.temperature(), d.softLabelTopK(), d.hiddenSize(),
-                d.neighbours(), d.knnLambda(), d.knnAlpha());
+                0.005, 10, 2, d.lambda(), d.temperature(), d.softLabelTopK(), d.hiddenSize(),
+                d.neighbours(), d.knnLambda(), d.knnAlpha(), d.outputDropout(), d.clipNorm(), d.warmupSteps(),
+                d.learningRateDecay(), d.tiedEmbedding(), d.optimizer(), d.momentum());
     }
 
     @Test
@@ -42,8 +43,11 @@ class ExampleSpecTest {
         assertEquals(List.of(new Fraction(1, 256), new Fraction(1, 64), new Fraction(1, 16), new Fraction(1, 4),
                 Fraction.ONE), ProtocolSpec.DEFAULT.fractions());
         assertEquals(new ProtocolSpec(ProtocolSpec.DEFAULT.fractions(), 0.1, 19, 20), ProtocolSpec.DEFAULT);
-        assertEquals(new VariantSpec("m1", "m1", List.of(100), 50, 0.25, 512, 0.001, 10, 2, 0.2, 1.0, 0, 0, 100,
-                20.0, 0.5), VariantSpec.defaults("m1"));
+        assertEquals(new VariantSpec("m1", "m1", List.of(100), 50, 0.25, 512, 0.001, 100, 3, 0.2, 1.0, 0, 0, 100,
+                20.0, 0.5, 0, 0, 0, 1, false, "adam", 0), VariantSpec.defaults("m1"));
+        assertEquals(new VariantSpec("m1plus", "m1plus", List.of(100), 50, 0.25, 512, 0.001, 100, 3, 0.2, 1.0, 0, 0,
+                100, 20.0, 0.5, VariantSpec.M1PLUS_OUTPUT_DROPOUT, 0, 0, 1, true, "adam", 0),
+                VariantSpec.defaults("m1plus"));
         assertEquals(List.of(0), VariantSpec.defaults("pop").gruSizes());
         assertNull(SpecLoader.load(FRACTIONS).data().csv());
     }

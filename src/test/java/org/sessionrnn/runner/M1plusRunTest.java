@@ -1,0 +1,84 @@
+package org.sessionrnn.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionrnn.results.RunRecord;
+
+/**
+ * m1plus runs through the same runner as M1-M4: its record, figure and tables are written, it offers nothing to
+ * M2/M4's pre-trained cache (it is not an M1), and Ctrl-C then a rerun ends exactly like an uninterrupted run
+ * (output dropout and Adagrad's state included).
+ */
+class M1plusRunTest {
+    private static final String RUN = "m1plus-gru16-f1-s3";
+    private static final String SPEC = """
+            name: tiny
+            seeds: [3]
+            data:
+              source: synthetic
+              synthetic: {clicks: 10000, items: 200, clusters: 10}
+            protocol:
+              fractions: [1]
+            variants:
+              - model: m1plus
+                gru_sizes: [16]
+                batch_size: 16
+                learning_rate: 0.05
+                max_epochs: 3
+                patience: 3
+                output_dropout: 0.4
+                optimizer: adagrad
+                momentum: 0.2
+                warmup_steps: 20
+                learning_rate_decay: 0.9
+                clip_norm: 5
+            """;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path reference;
+    @TempDir
+    Path interrupted;
+
+    @Test
+    void ctrlCThenRerunEqualsAnUninterruptedRun() throws Exception {
+        TinyExperiment ref = new TinyExperiment(reference, SPEC);
+        assertEquals(0, ref.runInProcess().code());
+        RunRecord expected = ref.record(RUN);
+        assertEquals(RunRecord.DONE, expected.status());
+        assertTrue(expected.recall() > 0.1, "learns something: " + expected.recall());
+        for (String file : java.util.List.of("figure4.png", "table1.md", "table2.md", "summary.csv")) {
+            assertTrue(Files.exists(ref.dir().resolve(file)), file);
+        }
+        assertFalse(Files.exists(ref.dir().resolve("pretrained")), "m1plus is no pre-trained M1");
+
+        TinyExperiment exp = new TinyExperiment(interrupted, SPEC);
+        Path log = interrupted.resolve("first.log");
+        Process first = exp.start(log);
+        Path checkpoints = exp.runDir(RUN).resolve("checkpoints");
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!TinyExperiment.stateOf(checkpoints).filter(s -> s.epochsDone() >= 1).isPresent()) {
+            assertTrue(first.isAlive() && System.nanoTime() < deadline, "never saved an epoch");
+            Thread.sleep(2);
+        }
+        new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor();
+        assertEquals(130, first.waitFor(), Files.readString(log));
+        assertEquals(RunRecord.RUNNING, exp.record(RUN).status());
+
+        TinyExperiment.Result rerun = exp.runInProcess();
+        assertEquals(0, rerun.code(), rerun.err());
+        assertTrue(rerun.out().contains("  resuming"), rerun.out());
+        RunRecord actual = exp.record(RUN);
+        assertEquals(RunRecord.DONE, actual.status());
+        assertEquals(expected.recall(), actual.recall(), 0);
+        assertEquals(expected.mrr(), actual.mrr(), 0);
+        assertEquals(expected.params(), actual.params());
+    }
+}
