@@ -47,9 +47,12 @@ public record VariantSpec(String label, String model, List<Integer> gruSizes, in
      * Fields a model does not use keep these values and are ignored.
      */
     public static VariantSpec defaults(String model) {
-        List<Integer> sizes = ModelCatalogue.of(model).neural() ? List.of(100) : List.of(0);
+        boolean neural = ModelCatalogue.of(model).neural();
+        List<Integer> sizes = neural ? List.of(100) : List.of(0);
         boolean plus = model.equals(M1PLUS);
-        return new VariantSpec(model, model, sizes, 50, 0.25, 512, 0.001, 100, 3, 0.2, 1.0, 0, 0, 100, 20.0, 0.5,
+        // baselines ignore the epoch fields; they keep version 0.1's values so that their configuration is unchanged
+        return new VariantSpec(model, model, sizes, 50, 0.25, 512, 0.001, neural ? 100 : 10, neural ? 3 : 2, 0.2, 1.0,
+                0, 0, 100, 20.0, 0.5,
                 plus ? M1PLUS_OUTPUT_DROPOUT : 0, 0, 0, 1, plus, "adam", 0);
     }
 
@@ -59,6 +62,35 @@ public record VariantSpec(String label, String model, List<Integer> gruSizes, in
     public static final double M1PLUS_OUTPUT_DROPOUT = 0.6;
     /** The update rules a GRU variant with an {@code optimizer} key may name. */
     public static final List<String> OPTIMIZERS = List.of("adam", "adagrad");
+
+    /**
+     * The record's text with the options added after version 0.1 (output dropout, clipping, warm-up, decay, tied
+     * embedding, optimiser, momentum) written only when they differ from "off", so that a run configured before
+     * they existed keeps its text, and hence its configuration hash: its results are still recognised as done.
+     */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("VariantSpec[label=" + label + ", model=" + model + ", gruSizes="
+                + gruSizes + ", embedding=" + embedding + ", embeddingDropout=" + embeddingDropout + ", batchSize="
+                + batchSize + ", learningRate=" + learningRate + ", maxEpochs=" + maxEpochs + ", patience="
+                + patience + ", lambda=" + lambda + ", temperature=" + temperature + ", softLabelTopK="
+                + softLabelTopK + ", hiddenSize=" + hiddenSize + ", neighbours=" + neighbours + ", knnLambda="
+                + knnLambda + ", knnAlpha=" + knnAlpha);
+        appendIf(b, outputDropout != 0, "outputDropout", outputDropout);
+        appendIf(b, clipNorm != 0, "clipNorm", clipNorm);
+        appendIf(b, warmupSteps != 0, "warmupSteps", warmupSteps);
+        appendIf(b, learningRateDecay != 1, "learningRateDecay", learningRateDecay);
+        appendIf(b, tiedEmbedding, "tiedEmbedding", tiedEmbedding);
+        appendIf(b, !optimizer.equals("adam"), "optimizer", optimizer);
+        appendIf(b, momentum != 0, "momentum", momentum);
+        return b.append(']').toString();
+    }
+
+    private static void appendIf(StringBuilder b, boolean set, String name, Object value) {
+        if (set) {
+            b.append(", ").append(name).append('=').append(value);
+        }
+    }
 
     /** True for the GRU models. */
     public boolean neural() {
