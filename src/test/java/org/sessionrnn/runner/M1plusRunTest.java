@@ -60,16 +60,8 @@ class M1plusRunTest {
         assertFalse(Files.exists(ref.dir().resolve("pretrained")), "m1plus is no pre-trained M1");
 
         TinyExperiment exp = new TinyExperiment(interrupted, SPEC);
-        Path log = interrupted.resolve("first.log");
-        Process first = exp.start(log);
         Path checkpoints = exp.runDir(RUN).resolve("checkpoints");
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!TinyExperiment.stateOf(checkpoints).filter(s -> s.epochsDone() >= 1).isPresent()) {
-            assertTrue(first.isAlive() && System.nanoTime() < deadline, "never saved an epoch");
-            Thread.sleep(2);
-        }
-        new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor();
-        assertEquals(130, first.waitFor(), Files.readString(log));
+        exp.ctrlCAfterFirstEpoch(checkpoints, interrupted.resolve("first.log"), TIMEOUT);
         assertEquals(RunRecord.RUNNING, exp.record(RUN).status());
 
         TinyExperiment.Result rerun = exp.runInProcess();

@@ -51,16 +51,8 @@ class TeacherResumeTest {
         assertEquals(0, ref.runInProcess().code());
 
         TinyExperiment exp = new TinyExperiment(interrupted, SPEC);
-        Path log = interrupted.resolve("first.log");
-        Process first = exp.start(log);
         Path teacher = exp.runDir(RUN).resolve("checkpoints").resolve("teacher");
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!TinyExperiment.stateOf(teacher).filter(s -> s.epochsDone() >= 1).isPresent()) {
-            assertTrue(first.isAlive() && System.nanoTime() < deadline, "the teacher never saved an epoch");
-            Thread.sleep(2);
-        }
-        new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor();
-        assertEquals(130, first.waitFor(), Files.readString(log));
+        exp.ctrlCAfterFirstEpoch(teacher, interrupted.resolve("first.log"), TIMEOUT);
         assertEquals(RunRecord.RUNNING, exp.record(RUN).status());
         assertFalse(Files.exists(exp.runDir(RUN).resolve("checkpoints").resolve(EpochCheckpoint.STATE_FILE)),
                 "stopped before the student started");

@@ -101,6 +101,28 @@ final class TinyExperiment {
         return pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
+    /**
+     * Starts the runner as a separate JVM, waits until {@code checkpoints} holds a finished epoch, then stops it
+     * with Ctrl-C; fails unless it exits with 130 (the interrupted status) within {@code timeout}.
+     */
+    void ctrlCAfterFirstEpoch(Path checkpoints, Path log, java.time.Duration timeout)
+            throws IOException, InterruptedException {
+        Process child = start(log);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (stateOf(checkpoints).filter(s -> s.epochsDone() >= 1).isEmpty()) {
+            if (!child.isAlive() || System.nanoTime() > deadline) {
+                child.destroyForcibly();
+                throw new AssertionError("no epoch saved in " + checkpoints + ":\n" + Files.readString(log));
+            }
+            Thread.sleep(2);
+        }
+        new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+        int code = child.waitFor();
+        if (code != 130) {
+            throw new AssertionError("exit " + code + " after Ctrl-C, not 130:\n" + Files.readString(log));
+        }
+    }
+
     private String[] args() {
         return new String[]{specFile().toString(), "--output", root.resolve("out").toString()};
     }
