@@ -23,6 +23,7 @@ import org.sessionrnn.model.GraphModel;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.report.AlignedTable;
+import org.sessionrnn.runner.ModelKind;
 import org.sessionrnn.serve.LoadGenerator;
 import org.sessionrnn.serve.ModelServer;
 import org.sessionrnn.serve.Recommender;
@@ -60,12 +61,12 @@ public final class ServingBench {
             SoftmaxWeights m1Weights;
             try (SoftmaxModel m1 = SoftmaxModel.create(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed())) {
                 m1Weights = SoftmaxWeights.of(m1);
-                measure("M1", source(tmp, "m1", m1, new SoftmaxHead(s.items(), s.hidden())), tmp);
+                measure(ModelKind.M1, source(tmp, ModelKind.M1, m1, SoftmaxHead.separate(s.items(), s.embedding(), s.hidden())), tmp);
             }
             try (EmbeddingOutputModel m4 = EmbeddingOutputModel.create(s.items(), s.embedding(), s.hidden(),
                     s.hidden(), s.steps(), s.seed(), m1Weights)) {
                 float[] targets = EmbeddingOutputModel.normalisedRows(m1Weights.embedding(), s.items(), s.embedding());
-                measure("M4", source(tmp, "m4", m4,
+                measure(ModelKind.M4, source(tmp, ModelKind.M4, m4,
                         new CosineHead(s.items(), s.embedding(), s.hidden(), s.hidden(), targets)), tmp);
             }
         } finally {
@@ -74,8 +75,8 @@ public final class ServingBench {
         return table.plain();
     }
 
-    private ExportSource source(Path tmp, String kind, GraphModel model, ScoringHead head) throws IOException {
-        Path prefix = tmp.resolve(kind + "-checkpoint").resolve("best");
+    private ExportSource source(Path tmp, ModelKind kind, GraphModel model, ScoringHead head) throws IOException {
+        Path prefix = tmp.resolve(kind.id() + "-checkpoint").resolve("best");
         Files.createDirectories(prefix.getParent());
         model.save(prefix);
         long[] ids = new long[s.items()];
@@ -84,11 +85,12 @@ public final class ServingBench {
             ids[i] = 214_000_000L + i;
             clicks[i] = s.items() - i;
         }
-        return new ExportSource(kind, s.items(), s.embedding(), s.hidden(), s.steps(), prefix, head, ids, clicks,
-                Map.of("variant", kind, "synthetic", true));
+        return new ExportSource(kind.id(), s.items(), s.embedding(), s.hidden(), s.steps(), prefix, head, ids, clicks,
+                Map.of("variant", kind.id(), "synthetic", true));
     }
 
-    private void measure(String name, ExportSource source, Path tmp) throws IOException, InterruptedException {
+    private void measure(ModelKind kind, ExportSource source, Path tmp) throws IOException, InterruptedException {
+        String name = kind.name();
         Path export = new ModelExporter(TOP).export(source, tmp.resolve(source.model() + "-export"), 1);
         add(name + " export size", size(export) / 1e6, "MB", "SavedModel + item map + popular items");
         try (ExportedModel model = ExportedModel.load(export)) {

@@ -1,5 +1,6 @@
 package org.sessionrnn.export;
 
+import org.sessionrnn.model.GruEncoder;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -8,9 +9,10 @@ import org.tensorflow.op.core.Sum;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
- * M4's output: a tanh layer and a linear layer into the item embedding space ({@code head/*}), the result scaled
+ * M4's output (after the GRU encoder with its own item embedding): a tanh layer and a linear layer into the item embedding space ({@code head/*}), the result scaled
  * to unit length, scored by cosine against the fixed unit-length target embeddings (the pre-trained M1's item
  * embedding, held as a constant as in training). The ops are those of the training graph, in the same order, so
  * the scores are the same numbers.
@@ -38,7 +40,8 @@ public final class CosineHead implements ScoringHead {
     }
 
     @Override
-    public Operand<TFloat32> scores(Ops tf, Operand<TFloat32> state) {
+    public Operand<TFloat32> scores(Ops tf, Operand<TInt32> clicks, int steps) {
+        Operand<TFloat32> state = GruEncoder.forRestore(tf, items, embedding, gru).encodePadded(clicks, steps);
         Ops head = tf.withSubScope("head");
         Variable<TFloat32> hiddenKernel = head.withName("hidden_kernel").variable(Shape.of(gru, hiddenSize), TFloat32.class);
         Variable<TFloat32> hiddenBias = head.withName("hidden_bias").variable(Shape.of(hiddenSize), TFloat32.class);

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.sessionrnn.model.GruEncoder;
 import org.sessionrnn.model.TfSessions;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -76,8 +75,7 @@ public final class ModelExporter {
     private Signature build(Ops tf, ExportSource s) {
         Placeholder<TInt32> items = tf.withName(ExportLayout.INPUT_ITEMS).placeholder(TInt32.class,
                 Placeholder.shape(Shape.of(-1, s.steps())));
-        GruEncoder encoder = GruEncoder.forRestore(tf, s.items(), s.embedding(), s.gru());
-        Operand<TFloat32> scores = s.head().scores(tf, encoder.encodePadded(items, s.steps()));
+        Operand<TFloat32> scores = s.head().scores(tf, items, s.steps());
         TopK<TFloat32, TInt32> best = tf.nn.topK(scores, tf.constant(top), TInt32.class);
         Operand<TInt64> ids = tf.gather(tf.constant(s.itemIds()), best.indices(), tf.constant(0));
         return Signature.builder().key(ExportLayout.SIGNATURE).methodName(ExportLayout.METHOD)

@@ -13,8 +13,13 @@ import org.sessionrnn.model.EmbeddingOutputModel;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
+import org.sessionrnn.runner.ModelFactory;
+import org.sessionrnn.runner.OutputLayer;
+import org.sessionrnn.runner.RunnableKind;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.GridExpander;
+import org.sessionrnn.spec.ModelCatalogue;
+import org.sessionrnn.spec.ModelSchema;
 import org.sessionrnn.spec.RunSpec;
 import org.sessionrnn.spec.SpecLoader;
 
@@ -28,23 +33,40 @@ public final class RunExport {
     private RunExport() {
     }
 
-    /** How each model kind scores items at inference; a kind with its own output layer adds a case here. */
-    static ScoringHead head(String model, RunSpec run, ExperimentSpec spec, RunRecord record, Path experimentDir) {
+    /**
+     * The inference graph of the run's kind, chosen by the kind's output layer; a softmax layer's options (a tied
+     * embedding) are the run's, as the runner's {@link ModelFactory} builds them.
+     */
+    static ScoringHead head(RunnableKind kind, RunSpec run, ExperimentSpec spec, RunRecord record, Path experimentDir) {
         int items = record.items();
         int steps = spec.protocol().maxLength();
         int embedding = run.variant().embedding();
-        return switch (model) {
-            case "m1", "m2", "m3" -> new SoftmaxHead(items, run.gruSize());
-            case "m4" -> {
+        return switch (kind.outputLayer()) {
+            case SOFTMAX -> new ModelFactory(run, items, steps).options().tiedEmbedding()
+                    ? SoftmaxHead.tied(items, run.gruSize()) : SoftmaxHead.separate(items, embedding, run.gruSize());
+            case EMBEDDING_COSINE -> {
                 Path pretrained = pretrainedCheckpoint(record, experimentDir);
                 float[] e = SoftmaxWeights.load(pretrained, items, embedding, run.gruSize(), steps).embedding();
-                int hiddenSize = run.variant().hiddenSize() > 0 ? run.variant().hiddenSize() : run.gruSize();
+                int hiddenSize = new ModelFactory(run, items, steps).hiddenSize();
                 yield new CosineHead(items, embedding, run.gruSize(), hiddenSize,
                         EmbeddingOutputModel.normalisedRows(e, items, embedding));
             }
-            default -> throw new ExportException("model '" + model + "' has no graph to export (only the GRU "
-                    + "models m1-m4 can be exported)");
+            case NONE -> throw new ExportException("model '" + kind.id() + "' has no graph to export (only GRU "
+                    + "models can be exported: " + exportable() + ")");
         };
+    }
+
+    /** The kinds with an output layer, for messages. */
+    private static String exportable() {
+        return ModelCatalogue.all().stream().filter(m -> m instanceof RunnableKind k && k.outputLayer() != OutputLayer.NONE)
+                .map(ModelSchema::id).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The kind of the recorded run, if this runner knows it. */
+    private static RunnableKind kind(RunRecord record, Path runDir) {
+        return ModelCatalogue.find(record.model()).filter(RunnableKind.class::isInstance).map(RunnableKind.class::cast)
+                .orElseThrow(() -> new ExportException(runDir + ": model '" + record.model() + "' is not a model "
+                        + "kind of this runner"));
     }
 
     /** Builds the source of the run in {@code runDir}; progress goes nowhere, problems are {@link ExportException}s. */
@@ -69,7 +91,7 @@ public final class RunExport {
         ExperimentSpec spec = SpecLoader.load(specFile, List.of(), experimentDir.getParent());
         RunSpec run = GridExpander.expand(spec).stream().filter(r -> r.id().equals(record.runId())).findFirst()
                 .orElseThrow(() -> new ExportException(specFile + " has no run '" + record.runId() + "'"));
-        ScoringHead head = head(record.model(), run, spec, record, experimentDir);
+        ScoringHead head = head(kind(record, runDir), run, spec, record, experimentDir);
         Dataset data = new DataLoader(spec.output().resolve(".cache"), PreprocessListener.NONE).load(spec.data());
         checkSameData(record, data, runDir);
         int items = data.items().size();
@@ -77,9 +99,10 @@ public final class RunExport {
         for (int i = 0; i < items; i++) {
             ids[i] = data.items().rawId(i);
         }
-        return new ExportSource(record.model(), items, run.variant().embedding(), run.gruSize(),
+        int embedding = head instanceof SoftmaxHead softmax ? softmax.embedding() : run.variant().embedding();
+        return new ExportSource(record.model(), items, embedding, run.gruSize(),
                 spec.protocol().maxLength(), checkpoint, head, ids, Popularity.clicks(data.train(), items),
-                description(record, run));
+                description(record, head));
     }
 
     private static void checkSameData(RunRecord record, Dataset data, Path runDir) {
@@ -109,9 +132,12 @@ public final class RunExport {
         return p;
     }
 
-    private static Map<String, Object> description(RunRecord r, RunSpec run) {
+    private static Map<String, Object> description(RunRecord r, ScoringHead head) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("variant", r.variant());
+        if (head instanceof SoftmaxHead softmax) {
+            d.put("tied_embedding", softmax.isTied());
+        }
         d.put("cutoff", r.cutoff());
         Map<String, Object> from = new LinkedHashMap<>();
         from.put("experiment", r.experiment());

@@ -48,16 +48,7 @@ public final class GruEncoder {
      * @param hidden    GRU units
      */
     public GruEncoder(Ops tf, Initializers init, int items, int embedding, int hidden) {
-        this(tf, init, items, embedding, hidden, (s, name, shape, initial) -> s.withName(name).variable(initial.get()));
-    }
-
-    /**
-     * An encoder whose variables have no initial values, for a graph that restores them from a checkpoint (an
-     * exported inference graph then holds no initialiser ops).
-     */
-    public static GruEncoder forRestore(Ops tf, int items, int embedding, int hidden) {
-        return new GruEncoder(tf, null, items, embedding, hidden,
-                (s, name, shape, initial) -> s.withName(name).variable(shape, TFloat32.class));
+        this(tf, init, items, null, embedding, hidden, GruEncoder::initialised);
     }
 
     /**
@@ -65,30 +56,48 @@ public final class GruEncoder {
      * (e.g. the transposed output layer for tied embeddings); it has no embedding variable of its own.
      */
     public GruEncoder(Ops tf, Initializers init, int items, Operand<TFloat32> table, int embedding, int hidden) {
-        this.tf = tf;
-        this.items = items;
-        this.hidden = hidden;
-        this.embeddingSize = embedding;
-        Ops s = tf.withSubScope("encoder");
-        this.embedding = null;
-        this.table = table;
-        this.inputKernel = s.withName("input_kernel").variable(init.glorot(embedding, 3L * hidden));
-        this.inputBias = s.withName("input_bias").variable(init.zeros(3L * hidden));
-        this.gateKernel = s.withName("gate_kernel").variable(init.glorot(hidden, 2L * hidden));
-        this.candidateKernel = s.withName("candidate_kernel").variable(init.glorot(hidden, hidden));
+        this(tf, init, items, table, embedding, hidden, GruEncoder::initialised);
     }
 
-    /** Creates the variables in a fixed order (each initializer's seed index depends on it). */
-    private GruEncoder(Ops tf, Initializers init, int items, int embedding, int hidden, VariableMaker make) {
+    /**
+     * An encoder whose variables have no initial values, for a graph that restores them from a checkpoint (an
+     * exported inference graph then holds no initialiser ops).
+     */
+    public static GruEncoder forRestore(Ops tf, int items, int embedding, int hidden) {
+        return new GruEncoder(tf, null, items, null, embedding, hidden, GruEncoder::uninitialised);
+    }
+
+    /**
+     * An encoder for restoring whose clicks are looked up in {@code table} ({@code [items, embedding]}), as the
+     * tied-embedding constructor builds it for training; it has no embedding variable of its own.
+     */
+    public static GruEncoder forRestore(Ops tf, int items, Operand<TFloat32> table, int embedding, int hidden) {
+        return new GruEncoder(tf, null, items, table, embedding, hidden, GruEncoder::uninitialised);
+    }
+
+    private static Variable<TFloat32> initialised(Ops s, String name, Shape shape, Supplier<Operand<TFloat32>> initial) {
+        return s.withName(name).variable(initial.get());
+    }
+
+    private static Variable<TFloat32> uninitialised(Ops s, String name, Shape shape, Supplier<Operand<TFloat32>> initial) {
+        return s.withName(name).variable(shape, TFloat32.class);
+    }
+
+    /**
+     * Creates the variables in a fixed order (each initializer's seed index depends on it): the embedding unless
+     * {@code table} is given, then the GRU's kernels and bias.
+     */
+    private GruEncoder(Ops tf, Initializers init, int items, Operand<TFloat32> table, int embedding, int hidden,
+                       VariableMaker make) {
         this.tf = tf;
         this.items = items;
         this.hidden = hidden;
         this.embeddingSize = embedding;
         Ops s = tf.withSubScope("encoder");
-        // Keras' Embedding default: uniform(-0.05, 0.05)
-        this.embedding = make.make(s, "embedding", Shape.of(items + 1, embedding),
+        // Keras' Embedding default: uniform(-0.05, 0.05); the initializer is only asked when the variable is made
+        this.embedding = table != null ? null : make.make(s, "embedding", Shape.of(items + 1, embedding),
                 () -> init.uniform(Shape.of(items + 1, embedding), 0.05));
-        this.table = this.embedding;
+        this.table = table != null ? table : this.embedding;
         this.inputKernel = make.make(s, "input_kernel", Shape.of(embedding, 3L * hidden),
                 () -> init.glorot(embedding, 3L * hidden));
         this.inputBias = make.make(s, "input_bias", Shape.of(3L * hidden), () -> init.zeros(3L * hidden));

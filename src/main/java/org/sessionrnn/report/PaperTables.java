@@ -2,6 +2,8 @@ package org.sessionrnn.report;
 
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.results.RunKey;
+import org.sessionrnn.spec.ModelCatalogue;
+import org.sessionrnn.spec.ModelSchema;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -116,13 +118,13 @@ public final class PaperTables {
             t.longColumn("params").append(rows.get(0).getLong("params"));
             t.doubleColumn("predict_ms").append(time.getMean());
             t.doubleColumn("predict_ms_sd").append(sd);
-            t.doubleColumn("time_vs_m1").append(time.getMean() / m1Time(groups, key.gruSize()));
+            t.doubleColumn("time_vs_m1").append(time.getMean() / referenceTime(groups, key.gruSize()));
             t.longColumn("paper_params").append((long) paperTable2(paper, model, key.gruSize(), "params"));
             t.doubleColumn("paper_predict_ms").append(paperMs);
             t.doubleColumn("paper_predict_ms_sd").append(paper.stream().filter(v -> matches(v, model, key.gruSize(),
                     "predict_ms_mean")).mapToDouble(PaperResults.PaperValue::sd).findFirst().orElse(Double.NaN));
             t.doubleColumn("paper_time_vs_m1").append(paperMs
-                    / paperTable2(paper, "m1", key.gruSize(), "predict_ms_mean"));
+                    / paperTable2(paper, timeReference(), key.gruSize(), "predict_ms_mean"));
         });
         return t;
     }
@@ -225,10 +227,17 @@ public final class PaperTables {
         return stats;
     }
 
-    private static double m1Time(Map<RunKey, List<Row>> groups, int gruSize) {
-        List<Row> m1 = groups.entrySet().stream().filter(e -> e.getKey().gruSize() == gruSize)
-                .flatMap(e -> e.getValue().stream()).filter(r -> r.getString("model").equals("m1")).toList();
-        return m1.isEmpty() ? Double.NaN : predictTimes(m1).getMean();
+    private static double referenceTime(Map<RunKey, List<Row>> groups, int gruSize) {
+        String reference = timeReference();
+        List<Row> rows = groups.entrySet().stream().filter(e -> e.getKey().gruSize() == gruSize)
+                .flatMap(e -> e.getValue().stream()).filter(r -> r.getString("model").equals(reference)).toList();
+        return rows.isEmpty() ? Double.NaN : predictTimes(rows).getMean();
+    }
+
+    /** The kind every prediction time is compared with (M1), as the model kinds declare it. */
+    private static String timeReference() {
+        return ModelCatalogue.all().stream().filter(ModelSchema::predictionTimeReference).map(ModelSchema::id)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no model kind is the prediction time reference"));
     }
 
     private static String paperModel(Row r) {

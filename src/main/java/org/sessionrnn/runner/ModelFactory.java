@@ -36,19 +36,21 @@ public record ModelFactory(RunSpec run, int items, int steps) {
 
     /**
      * The graph of an M1 or m1plus variant with its options: output dropout and clipping (both), tied embedding
-     * and the optimiser (m1plus only; M1 keeps its separate embedding and Adam).
+     * and the optimiser (only m1plus reads those keys; M1 keeps their defaults, a separate embedding and Adam).
      */
     public SoftmaxModel softmaxVariant() {
         return SoftmaxModel.create(items, run.variant().embedding(), run.gruSize(), steps, run.seed(), options());
     }
 
-    /** The graph options of the run's variant (none beyond the paper's M1 for M2-M4). */
+    /**
+     * The graph options of the run's variant (none beyond the paper's M1 for M2-M4). A kind that does not read an
+     * option's key has that key's default, which is "off" (the spec reader refuses the key for it).
+     */
     public SoftmaxOptions options() {
         VariantSpec v = run.variant();
-        boolean plus = v.model().equals(VariantSpec.M1PLUS);
-        return new SoftmaxOptions(v.outputDropout(), v.clipNorm(), plus && v.tiedEmbedding(),
-                plus && v.optimizer().equals("adagrad") ? SoftmaxOptions.Optimizer.ADAGRAD
-                        : SoftmaxOptions.Optimizer.ADAM, plus ? v.momentum() : 0);
+        return new SoftmaxOptions(v.outputDropout(), v.clipNorm(), v.tiedEmbedding(),
+                v.optimizer().equals("adagrad") ? SoftmaxOptions.Optimizer.ADAGRAD : SoftmaxOptions.Optimizer.ADAM,
+                v.momentum());
     }
 
     /** An M3 student distilling from {@code teacher}. */

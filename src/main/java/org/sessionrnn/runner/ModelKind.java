@@ -8,51 +8,58 @@ import org.sessionrnn.model.SessionModel;
 
 /**
  * The model kinds, each defined here once: its name in a spec, whether it is a GRU model, the spec keys it reads
- * beyond the common ones, whether it runs at fraction 1, its executor and its graph for the preflight check.
+ * beyond the common ones, whether it runs at fraction 1, its executor, its graph for the preflight check and its
+ * output layer (what an inference export builds).
  * Adding a kind is one constant here plus its own classes (its executor, its model); see docs/extending.md.
  * The spec stage learns the kinds through {@link ModelKindCatalogue}.
  */
 public enum ModelKind implements RunnableKind {
     /** The paper's baseline GRU: softmax over all items, cross-entropy. */
-    M1("m1", List.of("output_dropout", "clip_norm"), true, () -> new SoftmaxRun(true), ModelFactory::softmaxVariant),
+    M1("m1", List.of("output_dropout", "clip_norm"), true, () -> new SoftmaxRun(true), ModelFactory::softmaxVariant,
+            OutputLayer.SOFTMAX),
     /** M1 pre-trained on all data, fine-tuned on a recent fraction. */
-    M2("m2", List.of(), false, FineTuneRun::new, ModelFactory::softmax),
+    M2("m2", List.of(), false, FineTuneRun::new, ModelFactory::softmax, OutputLayer.SOFTMAX),
     /** Generalised distillation from a teacher trained on the reversed future of each sequence. */
     M3("m3", List.of("lambda", "temperature", "soft_label_top_k"), true, DistillationRun::new,
-            f -> f.distillation(f.untrainedSoftmax())),
+            f -> f.distillation(f.untrainedSoftmax()), OutputLayer.SOFTMAX),
     /** Output in the item embedding space of a pre-trained M1, cosine loss. */
-    M4("m4", List.of("hidden_size"), true, EmbeddingOutputRun::new, f -> f.embeddingOutput(f.untrainedSoftmax())),
+    M4("m4", List.of("hidden_size"), true, EmbeddingOutputRun::new, f -> f.embeddingOutput(f.untrainedSoftmax()),
+            OutputLayer.EMBEDDING_COSINE),
     /**
      * Not a model of the paper: M1 with its input embedding tied to the output layer, dropout on the GRU output
      * and the optimiser options (docs/accuracy.md). Trains like M1 but never stands in for M2/M4's pre-trained M1.
      */
     M1PLUS("m1plus", List.of("output_dropout", "clip_norm", "tied_embedding", "optimizer", "momentum"), true,
-            () -> new SoftmaxRun(false), ModelFactory::softmaxVariant),
+            () -> new SoftmaxRun(false), ModelFactory::softmaxVariant, OutputLayer.SOFTMAX),
     /** Most clicked items. */
     POP("pop", List.of(), true,
-            () -> new BaselineRun((train, c) -> Baselines.pop(train, c.data().items(), maxLength(c))), null),
+            () -> new BaselineRun((train, c) -> Baselines.pop(train, c.data().items(), maxLength(c))), null,
+            OutputLayer.NONE),
     /** Items of the current session first, then most clicked. */
     SPOP("spop", List.of(), true,
-            () -> new BaselineRun((train, c) -> Baselines.sessionPop(train, c.data().items(), maxLength(c))), null),
+            () -> new BaselineRun((train, c) -> Baselines.sessionPop(train, c.data().items(), maxLength(c))), null,
+            OutputLayer.NONE),
     /** Item-to-item cosine neighbours of the last click. */
     ITEMKNN("itemknn", List.of("neighbours", "knn_lambda", "knn_alpha"), true,
             () -> new BaselineRun((train, c) -> Baselines.itemKnn(train, c.data().items(), maxLength(c),
                     c.run().variant().neighbours(), c.run().variant().knnLambda(), c.run().variant().knnAlpha())),
-            null);
+            null, OutputLayer.NONE);
 
     private final String id;
     private final List<String> ownKeys;
     private final boolean runsAtFractionOne;
     private final Supplier<RunExecutor> executor;
     private final Function<ModelFactory, SessionModel> graph;
+    private final OutputLayer outputLayer;
 
     ModelKind(String id, List<String> ownKeys, boolean runsAtFractionOne, Supplier<RunExecutor> executor,
-              Function<ModelFactory, SessionModel> graph) {
+              Function<ModelFactory, SessionModel> graph, OutputLayer outputLayer) {
         this.id = id;
         this.ownKeys = ownKeys;
         this.runsAtFractionOne = runsAtFractionOne;
         this.executor = executor;
         this.graph = graph;
+        this.outputLayer = outputLayer;
     }
 
     @Override
@@ -84,6 +91,17 @@ public enum ModelKind implements RunnableKind {
     @Override
     public SessionModel preflightGraph(ModelFactory models) {
         return graph == null ? null : graph.apply(models);
+    }
+
+    @Override
+    public OutputLayer outputLayer() {
+        return outputLayer;
+    }
+
+    /** M1: the paper's Table 2 gives every model's prediction time relative to M1's. */
+    @Override
+    public boolean predictionTimeReference() {
+        return this == M1;
     }
 
     private static int maxLength(RunContext c) {

@@ -19,6 +19,11 @@ public interface RunnableKind extends ModelSchema {
      */
     SessionModel preflightGraph(ModelFactory models);
 
+    /** How the kind's trained graph scores items at inference; {@link OutputLayer#NONE} (not exportable) by default. */
+    default OutputLayer outputLayer() {
+        return OutputLayer.NONE;
+    }
+
     /** The kind named {@code id} (a name the spec reader has accepted). */
     static RunnableKind of(String id) {
         if (ModelCatalogue.of(id) instanceof RunnableKind kind) {

@@ -20,4 +20,9 @@ public interface ModelSchema {
 
     /** False for a kind that only adapts a model trained on all data to a recent fraction (M2). */
     boolean runsAtFractionOne();
+
+    /** True for the one kind the paper's Table 2 measures every model's prediction time against (M1). */
+    default boolean predictionTimeReference() {
+        return false;
+    }
 }

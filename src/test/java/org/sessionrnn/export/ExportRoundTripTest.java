@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.model.Batch;
@@ -13,11 +14,13 @@ import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.results.RankFile;
+import org.sessionrnn.runner.ModelFactory;
 
 /**
- * An exported model, loaded through a fresh SavedModelBundle, returns for 200 test prefixes exactly the top-20
- * the runner's own model returns (restored from the same checkpoint), and puts the target where the runner's
- * evaluation ranked it (ranks.bin).
+ * An exported model (M1, M3's student, M4, m1plus tied and untied), loaded through a fresh SavedModelBundle,
+ * returns for 200 test prefixes exactly the top-20 the runner's own model returns (restored from the same
+ * checkpoint), and puts the target where the runner's evaluation ranked it (ranks.bin); {@code recommend} in a
+ * fresh JVM (tagged slow: it starts one) returns the same top-20.
  */
 class ExportRoundTripTest {
     private static final int PREFIXES = 200;
@@ -38,16 +41,46 @@ class ExportRoundTripTest {
         check(TinyModels.M3);
     }
 
+    /** m1plus's default: the output kernel is the input embedding, output dropout is off at inference. */
+    @Test
+    void m1plusTiedExportMatchesTheRunnersTopTwentyAndRanks() throws Exception {
+        check(TinyModels.M1PLUS);
+        ModelManifest manifest = ModelManifest.read(TinyModels.get().exported(TinyModels.M1PLUS, K).resolve("1"));
+        assertEquals(16, manifest.json().path("embedding").asInt(), "a tied embedding has the GRU's size");
+        assertTrue(manifest.json().path("tied_embedding").asBoolean());
+        try (org.tensorflow.SavedModelBundle bundle = org.tensorflow.SavedModelBundle.load(
+                TinyModels.get().exported(TinyModels.M1PLUS, K).resolve("1").toString(), "serve")) {
+            assertTrue(bundle.graph().operation("output/kernel") != null);
+            assertEquals(null, bundle.graph().operation("encoder/embedding"), "a tied export has no own embedding");
+        }
+    }
+
+    @Test
+    void m1plusUntiedExportMatchesTheRunnersTopTwentyAndRanks() throws Exception {
+        check(TinyModels.M1PLUS_UNTIED);
+    }
+
     /**
      * The export loaded in a fresh JVM by {@code recommend}: raw item ids in, raw ids out, the same top-20 as
      * the runner's model for the same 200 prefixes.
      */
     @Test
+    @Tag("slow")
     void recommendInAFreshJvmReturnsTheRunnersTopTwenty() throws Exception {
+        recommendInAFreshJvm(TinyModels.M1);
+    }
+
+    @Test
+    @Tag("slow")
+    void recommendInAFreshJvmReturnsTheRunnersTopTwentyForTiedM1plus() throws Exception {
+        recommendInAFreshJvm(TinyModels.M1PLUS);
+    }
+
+    private void recommendInAFreshJvm(String runId) throws Exception {
         TinyModels tiny = TinyModels.get();
-        Path dir = tiny.exported(TinyModels.M1, K);
+        Path dir = tiny.exported(runId, K);
         SequenceSet test = tiny.testPrefixes();
-        ExportSource source = RunExport.of(tiny.runDir(TinyModels.M1));
+        ExportSource source = RunExport.of(tiny.runDir(runId));
         int steps = source.steps();
         Batch batch = new Batch(PREFIXES, steps, source.items());
         int[] clicks = new int[steps];
@@ -61,12 +94,12 @@ class ExportRoundTripTest {
             lines.append('\n');
         }
         int[] runnerTop = new int[PREFIXES * K];
-        try (SessionModel model = runnersModel(TinyModels.M1, tiny, source)) {
+        try (SessionModel model = runnersModel(runId, tiny, source)) {
             model.predictTopK(batch, K, runnerTop);
         }
-        Path input = tiny.root().resolve("prefixes.txt");
+        Path input = tiny.root().resolve(runId + "-prefixes.txt");
         java.nio.file.Files.writeString(input, lines);
-        Path output = tiny.root().resolve("recommended.csv");
+        Path output = tiny.root().resolve(runId + "-recommended.csv");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
                 org.sessionrnn.cli.Main.class.getName(), "recommend", dir.toString(), "--input", input.toString(),
@@ -175,8 +208,9 @@ class ExportRoundTripTest {
     private static SessionModel runnersModel(String runId, TinyModels tiny, ExportSource s) {
         Path best = tiny.runDir(runId).resolve("checkpoints").resolve("best");
         if (!runId.equals(TinyModels.M4)) {
-            // M1, and M3's student: the same graph and variable names (the teacher's are not needed to predict)
-            SoftmaxModel m = SoftmaxModel.create(s.items(), s.embedding(), s.gru(), s.steps(), 0);
+            // M1, m1plus (with its options) and M3's student, built as the runner builds M1 and m1plus: the same
+            // graph and variable names (the teacher's are not needed to predict)
+            SoftmaxModel m = new ModelFactory(tiny.runSpec(runId), s.items(), s.steps()).softmaxVariant();
             m.restore(best);
             return m;
         }

@@ -16,11 +16,13 @@ import org.sessionrnn.data.PreprocessListener;
 import org.sessionrnn.data.SequenceBuilder;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.spec.ExperimentSpec;
+import org.sessionrnn.spec.GridExpander;
+import org.sessionrnn.spec.RunSpec;
 import org.sessionrnn.spec.SpecLoader;
 
 /**
- * One tiny experiment (M1, M4 and M3 at GRU 16, two or three epochs on 12,000 synthetic clicks), trained once
- * per test JVM and exported once per run, shared by the export and serving tests.
+ * One tiny experiment (M1, M4, M3 and m1plus tied and untied at GRU 16, two or three epochs on 12,000 synthetic
+ * clicks), trained once per test JVM and exported once per run, shared by the export and serving tests.
  */
 public final class TinyModels {
     static final String SPEC = """
@@ -44,10 +46,25 @@ public final class TinyModels {
                 gru_sizes: [16]
                 max_epochs: 2
                 patience: 2
+              - model: m1plus
+                gru_sizes: [16]
+                max_epochs: 3
+                patience: 3
+              - label: m1plus_untied
+                model: m1plus
+                tied_embedding: false
+                embedding: 12
+                gru_sizes: [16]
+                max_epochs: 3
+                patience: 3
             """;
     public static final String M1 = "m1-gru16-f1-s3";
     public static final String M4 = "m4-gru16-f1-s3";
     public static final String M3 = "m3-gru16-f1-s3";
+    /** m1plus with its defaults: tied embedding, output dropout. */
+    public static final String M1PLUS = "m1plus-gru16-f1-s3";
+    /** m1plus with a separate input embedding (of another size than the GRU's). */
+    public static final String M1PLUS_UNTIED = "m1plus_untied-gru16-f1-s3";
 
     private static TinyModels instance;
 
@@ -95,9 +112,18 @@ public final class TinyModels {
         return dir;
     }
 
+    /** The grid cell of a run, as the runner expanded it from the resolved spec. */
+    public RunSpec runSpec(String runId) {
+        return GridExpander.expand(spec()).stream().filter(r -> r.id().equals(runId)).findFirst().orElseThrow();
+    }
+
+    private ExperimentSpec spec() {
+        return SpecLoader.load(experiment.resolve("spec.yaml"), List.of(), root.resolve("out"));
+    }
+
     /** The experiment's data, prepared as the runner prepared it. */
     public Dataset dataset() {
-        ExperimentSpec spec = SpecLoader.load(experiment.resolve("spec.yaml"), List.of(), root.resolve("out"));
+        ExperimentSpec spec = spec();
         return new DataLoader(spec.output().resolve(".cache"), PreprocessListener.NONE).load(spec.data());
     }
 
