@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sessionrnn.runner.GridInterruptedException;
 import org.sessionrnn.spec.SearchSpec;
+import org.sessionrnn.train.StopRequest;
 
 /**
  * Successive halving over the drawn trials: rung by rung, trains every trial still in the race to the rung's
@@ -73,7 +75,7 @@ final class Selection {
         }
         if (outOfTime) {
             out.printf("%nThe time budget (%s minutes) ran out: selection stops here%n",
-                    Tuner.valueText(search.budgetMinutes()));
+                    TrialText.valueText(search.budgetMinutes()));
         }
         over = true;
         writeTable();
@@ -83,13 +85,13 @@ final class Selection {
         for (int i = 0; i < racing.size(); i++) {
             Trial trial = racing.get(i);
             out.printf("%n[rung %d, %d/%d] %s %s%n", rung + 1, i + 1, racing.size(), trial.id(),
-                    Tuner.settingsText(trial.settings()));
+                    TrialText.settingsText(trial.settings()));
             Optional<RungResult> done = runs.recorded(trial, rung);
             if (done.isEmpty() && time.exhausted()) {
                 outOfTime = true;
                 return;
             }
-            Tuner.checkNotInterrupted(trial.id());
+            checkNotInterrupted(trial.id());
             RungResult result;
             if (done.isPresent()) {
                 result = done.get();
@@ -170,6 +172,14 @@ final class Selection {
     }
 
     private void writeTable() throws IOException {
-        TrialsTable.write(outcomes(), search, budgets, dir.resolve(Tuner.TRIALS_CSV));
+        TrialsTable.write(outcomes(), search, budgets, dir.resolve(TrialsTable.FILE_NAME));
+    }
+
+    /** Stops between trials on Ctrl-C. */
+    private static void checkNotInterrupted(String next) {
+        if (StopRequest.isRequested()) {
+            throw new GridInterruptedException("interrupted before " + next + "; rerun the same tune command to "
+                    + "continue the search");
+        }
     }
 }

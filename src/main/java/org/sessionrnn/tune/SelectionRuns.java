@@ -5,13 +5,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.sessionrnn.data.TestWithheldException;
+import org.sessionrnn.io.Sha256;
 import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
@@ -21,11 +24,12 @@ import org.sessionrnn.runner.RunContext;
 import org.sessionrnn.runner.RunOutcome;
 import org.sessionrnn.runner.SelectionTraining;
 import org.sessionrnn.spec.ExperimentSpec;
+import org.sessionrnn.spec.Fraction;
+import org.sessionrnn.spec.GridExpander;
 import org.sessionrnn.spec.RunSpec;
 import org.sessionrnn.spec.SpecWriter;
 import org.sessionrnn.spec.TuneSpec;
 import org.sessionrnn.spec.VariantSpec;
-import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.train.TrainingInterruptedException;
 
 /**
@@ -75,7 +79,7 @@ final class SelectionRuns {
         Path runDir = runsDir.resolve(trial.id());
         Optional<TrialState> previous = TrialState.read(runDir).filter(s -> s.configHash().equals(hash));
         if (previous.isEmpty() || (force && restarted.add(trial.id()))) {
-            Tuner.deleteTree(runDir);
+            deleteTree(runDir);
             previous = Optional.empty();
         }
         Files.createDirectories(runDir);
@@ -122,20 +126,20 @@ final class SelectionRuns {
     /** The trial's one run: its variant at its GRU size, on the selection fraction, with the spec's first seed. */
     static RunSpec runOf(Trial trial, ExperimentSpec trialSpec) {
         VariantSpec v = trialSpec.variants().get(0);
-        return new RunSpec(trial.id(), v, v.gruSizes().get(0), Tuner.selectionFraction(trialSpec, v),
+        return new RunSpec(trial.id(), v, v.gruSizes().get(0), selectionFraction(trialSpec, v),
                 trialSpec.seeds().get(0));
     }
 
     /** Everything a trial's results depend on but the epoch budget, which grows from rung to rung. */
     private String configHash(ExperimentSpec trialSpec, RunSpec run) {
-        return Tuner.hash(data.dataset().dataHash() + "\n" + SpecWriter.toYaml(trialSpec) + "\n" + run);
+        return Sha256.ofText(data.dataset().dataHash() + "\n" + SpecWriter.toYaml(trialSpec) + "\n" + run, 16);
     }
 
     private static Map<String, String> facts(String hash, Trial trial, int rung, int budget) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("config_hash", hash);
         facts.put("trial", trial.id());
-        facts.put("settings", Tuner.settingsText(trial.settings()).toString());
+        facts.put("settings", TrialText.settingsText(trial.settings()).toString());
         facts.put("rung", Integer.toString(rung));
         facts.put("epoch_budget", Integer.toString(budget));
         facts.put("started_at", Instant.now().toString());
@@ -153,5 +157,23 @@ final class SelectionRuns {
                 o == null ? 0 : o.validationSequences(), 0, history.size(), o == null ? 0 : o.bestEpoch(),
                 o == null ? 0 : o.trainSeconds(), nan, o == null ? 0 : o.params(), nan, nan, history,
                 facts);
+    }
+
+    /** The fraction a trial trains on: the largest of the spec's fractions that the model runs at. */
+    static Fraction selectionFraction(ExperimentSpec base, VariantSpec variant) {
+        return base.protocol().fractions().stream().filter(f -> GridExpander.applies(variant, f))
+                .max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** Deletes {@code root} and everything below it. */
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

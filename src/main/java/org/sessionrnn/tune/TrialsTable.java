@@ -15,6 +15,9 @@ import org.sessionrnn.spec.SearchSpec;
  * holds no timings, so the same search gives the same file whether or not it was interrupted.
  */
 final class TrialsTable {
+    /** The file's name in a tune folder. */
+    static final String FILE_NAME = "trials.csv";
+
     private TrialsTable() {
     }
 
@@ -29,7 +32,7 @@ final class TrialsTable {
         csv.append(String.join(",", header)).append('\n');
         for (TrialOutcome o : outcomes) {
             List<String> row = new ArrayList<>(List.of(o.trial().id(), o.status()));
-            search.params().forEach(p -> row.add(quoted(Tuner.valueText(o.trial().settings().get(p.key())))));
+            search.params().forEach(p -> row.add(quoted(TrialText.valueText(o.trial().settings().get(p.key())))));
             for (int r = 0; r < budgets.size(); r++) {
                 int rung = r;
                 RungResult result = o.rungs().stream().filter(x -> x.rung() == rung).findFirst().orElse(null);

@@ -2,23 +2,16 @@ package org.sessionrnn.tune;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.sessionrnn.data.DataException;
 import org.sessionrnn.data.DataLoader;
 import org.sessionrnn.data.Dataset;
 import org.sessionrnn.data.PreprocessListener;
 import org.sessionrnn.data.SequenceBuilder;
 import org.sessionrnn.io.AtomicFiles;
+import org.sessionrnn.report.ReportWriter;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.runner.ExperimentData;
 import org.sessionrnn.runner.ExperimentLock;
@@ -26,14 +19,10 @@ import org.sessionrnn.runner.ExperimentRunner;
 import org.sessionrnn.runner.GridInterruptedException;
 import org.sessionrnn.runner.InterruptHandler;
 import org.sessionrnn.spec.ExperimentSpec;
-import org.sessionrnn.spec.Fraction;
-import org.sessionrnn.spec.GridExpander;
 import org.sessionrnn.spec.SearchSpec;
 import org.sessionrnn.spec.SpecWriter;
 import org.sessionrnn.spec.TuneSpec;
-import org.sessionrnn.spec.VariantSpec;
 import org.sessionrnn.train.Durations;
-import org.sessionrnn.train.StopRequest;
 
 /**
  * Runs a search: draws the trials, then for each rung trains the rung's trials to its epoch budget (one run
@@ -48,7 +37,7 @@ import org.sessionrnn.train.StopRequest;
  */
 public final class Tuner {
     /** Every trial, its settings and validation metrics per rung. */
-    public static final String TRIALS_CSV = "trials.csv";
+    public static final String TRIALS_CSV = TrialsTable.FILE_NAME;
     /** The winning setting as a runnable spec. */
     public static final String BEST_YAML = "best.yaml";
     /** Validation Recall@k of every trial at every rung. */
@@ -118,12 +107,12 @@ public final class Tuner {
         ExperimentSpec best = spec.withSettings(winner.trial().settings(), BEST_NAME, dir);
         AtomicFiles.writeString(dir.resolve(BEST_YAML), bestYaml(best, winner, selection.outcomes().size()));
         out.printf("%nBest of %d trials: %s %s (validation Recall@%d %.4f, MRR@%d %.4f after %d epochs)%n",
-                selection.outcomes().size(), winner.trial().id(), settingsText(winner.trial().settings()),
+                selection.outcomes().size(), winner.trial().id(), TrialText.settingsText(winner.trial().settings()),
                 base.protocol().cutoff(), winner.last().recall(), base.protocol().cutoff(), winner.last().mrr(),
                 winner.last().epochs());
         out.printf("Selection took %s. Training the best setting as the spec says and evaluating it on the test "
                 + "set once (%s)%n", Durations.format((System.nanoTime() - start) / 1e9), dir.resolve(BEST_NAME));
-        List<RunRecord> test = new ExperimentRunner(best, force, out).run();
+        List<RunRecord> test = new ExperimentRunner(best, force, out, ReportWriter.GRID).run();
         TestMetrics.write(test, dir.resolve(TEST_CSV));
         out.printf("%nTest metrics of the best setting: %s%n", dir.resolve(TEST_CSV));
         return new Result(selection.outcomes(), winner, best, test);
@@ -152,58 +141,7 @@ public final class Tuner {
         RungResult last = winner.last();
         return String.format(java.util.Locale.ROOT, "# The best of %d trials of tune: %s %s%n# (validation Recall@%d "
                 + "%.4f, MRR@%d %.4f after %d epochs). Run it with: java -jar runner.jar <this file>%n", trials,
-                winner.trial().id(), settingsText(winner.trial().settings()), best.protocol().cutoff(), last.recall(),
+                winner.trial().id(), TrialText.settingsText(winner.trial().settings()), best.protocol().cutoff(), last.recall(),
                 best.protocol().cutoff(), last.mrr(), last.epochs()) + SpecWriter.toYaml(best);
-    }
-
-    /** The fraction a trial trains on: the largest of the spec's fractions that the model runs at. */
-    static Fraction selectionFraction(ExperimentSpec base, VariantSpec variant) {
-        return base.protocol().fractions().stream().filter(f -> GridExpander.applies(variant, f))
-                .max(Comparator.naturalOrder()).orElseThrow();
-    }
-
-    /** A short hash of {@code text}. */
-    static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Deletes {@code root} and everything below it. */
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    /** Stops between trials on Ctrl-C. */
-    static void checkNotInterrupted(String next) {
-        if (StopRequest.isRequested()) {
-            throw new GridInterruptedException("interrupted before " + next + "; rerun the same tune command to "
-                    + "continue the search");
-        }
-    }
-
-    /** Settings as text for messages and files, e.g. {@code learning_rate=0.005}. */
-    static Map<String, String> settingsText(Map<String, Object> settings) {
-        Map<String, String> text = new LinkedHashMap<>();
-        settings.forEach((k, v) -> text.put(k, valueText(v)));
-        return text;
-    }
-
-    /** A drawn value as text; decimals in plain notation ({@code 0.000779}, not {@code 7.79E-4}). */
-    static String valueText(Object value) {
-        if (value instanceof Double d && Double.isFinite(d)) {
-            return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
-        }
-        return String.valueOf(value);
     }
 }
