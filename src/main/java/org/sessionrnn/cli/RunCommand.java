@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.report.ReportWriter;
 import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.runner.ExperimentRunner;
 import org.sessionrnn.runner.WorkerOptions;
@@ -57,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
         WorkerOptions worker = WorkerFlags.options(shard, steal, staleAfter, System.getenv());
         WorkerFlags.applyThreads(threads);
         ExperimentSpec experiment = SpecLoader.load(spec, overrides, output);
-        List<RunRecord> records = new ExperimentRunner(experiment, force, System.out, worker).run();
+        List<RunRecord> records = new ExperimentRunner(experiment, force, System.out, worker, ReportWriter.GRID).run();
         long failed = records.stream().filter(r -> RunRecord.FAILED.equals(r.status())).count();
         if (failed > 0) {
             System.err.println("error: " + failed + " of " + records.size() + " runs failed (see summary.csv)");

@@ -1,6 +1,7 @@
 /**
  * Measurement: ranks of the target item under both of GRU4Rec's tie modes, Recall@k and MRR@k over every test
- * prefix ({@link org.sessionrnn.eval.Evaluator}), and batch prediction timing. GRU models and baselines go through
+ * prefix ({@link org.sessionrnn.eval.Evaluator}), training's validation pass
+ * ({@link org.sessionrnn.eval.ValidationRanking}), and batch prediction timing. GRU models and baselines go through
  * the same {@link org.sessionrnn.eval.Ranker} interface and the same evaluator.
  */
 package org.sessionrnn.eval;

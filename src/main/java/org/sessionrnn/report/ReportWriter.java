@@ -2,6 +2,7 @@ package org.sessionrnn.report;
 
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
+import org.sessionrnn.runner.GridReport;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -15,10 +16,24 @@ import java.util.List;
  * each run's {@code learning_curve.png}. Needs nothing but the folder, so it can be re-run at any time.
  */
 public final class ReportWriter {
+    /** What the runner writes beside the run records: {@code summary.csv} after every run, all files at the end. */
+    public static final GridReport GRID = new GridReport() {
+        @Override
+        public void writeSummary(String experimentName, Path experimentDir) throws IOException {
+            SummaryTable.write(SummaryTable.fromRecords(experimentName, RunRecordIo.readAll(experimentDir)),
+                    experimentDir.resolve(SummaryTable.FILE_NAME));
+        }
+
+        @Override
+        public List<Path> writeAll(Path experimentDir) throws IOException {
+            return ReportWriter.writeAll(experimentDir);
+        }
+    };
+
     private ReportWriter() {
     }
 
-    /** Writes every report file of {@code experimentDir} and returns the files written. */
+    /** Writes every report file of {@code experimentDir} and returns the files written, {@code summary.csv} first. */
     public static List<Path> writeAll(Path experimentDir) throws IOException {
         List<RunRecord> records = RunRecordIo.readAll(experimentDir);
         Path name = experimentDir.toAbsolutePath().normalize().getFileName();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sessionrnn.eval.ValidationRanking;
 import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.train.EarlyStopping;
@@ -152,6 +153,6 @@ public final class CheckpointedTraining {
                 v.learningRateDecay());
         List<TrainingListener> all = new ArrayList<>(listeners);
         all.add(0, new ProgressPrinter(c.out(), "  [" + c.run().id() + "]"));
-        return new Trainer(config, all);
+        return new Trainer(config, all, new ValidationRanking(config));
     }
 }

@@ -24,10 +24,8 @@ import org.sessionrnn.data.SequenceBuilder;
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.model.TfSessions;
 import org.sessionrnn.results.RankFile;
-import org.sessionrnn.report.ReportWriter;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
-import org.sessionrnn.report.SummaryTable;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.GridExpander;
 import org.sessionrnn.spec.RunSpec;
@@ -61,6 +59,7 @@ public final class ExperimentRunner {
     private final boolean force;
     private final PrintStream out;
     private final WorkerOptions options;
+    private final GridReport report;
     private final WorkerId me = WorkerId.create();
 
     /**
@@ -68,20 +67,23 @@ public final class ExperimentRunner {
      *
      * @param spec  the validated experiment
      * @param force rerun every run from scratch, done or interrupted
-     * @param out   progress output
+     * @param out    progress output
+     * @param report writes the summary after every run and the figures and tables at the end
      */
-    public ExperimentRunner(ExperimentSpec spec, boolean force, PrintStream out) {
-        this(spec, force, out, WorkerOptions.SINGLE);
+    public ExperimentRunner(ExperimentSpec spec, boolean force, PrintStream out, GridReport report) {
+        this(spec, force, out, WorkerOptions.SINGLE, report);
     }
 
     /**
      * @param options the shard this worker runs and how it shares the folder
      */
-    public ExperimentRunner(ExperimentSpec spec, boolean force, PrintStream out, WorkerOptions options) {
+    public ExperimentRunner(ExperimentSpec spec, boolean force, PrintStream out, WorkerOptions options,
+                            GridReport report) {
         this.spec = spec;
         this.force = force;
         this.out = out;
         this.options = options;
+        this.report = report;
     }
 
     /**
@@ -116,10 +118,9 @@ public final class ExperimentRunner {
             Grid grid = new Grid(runs, mine, data, provenance(data), claims);
             List<RunRecord> records = grid.runAll();
             if (options.shard().isAll()) {
-                List<Path> written = ReportWriter.writeAll(dir);
+                List<Path> written = report.writeAll(dir);
                 out.printf("%nDone in %s. Wrote %s and %d report files.%n",
-                        Durations.format((System.nanoTime() - start) / 1e9), dir.resolve(SummaryTable.FILE_NAME),
-                        written.size());
+                        Durations.format((System.nanoTime() - start) / 1e9), written.get(0), written.size());
             } else {
                 out.printf("%nShard %s done in %s (%d runs). When every shard has finished, 'report %s' writes "
                         + "the figure and tables of the whole grid.%n", options.shard(),
@@ -263,9 +264,7 @@ public final class ExperimentRunner {
     }
 
     private void writeSummary() throws IOException {
-        Path dir = spec.experimentDir();
-        SummaryTable.write(SummaryTable.fromRecords(spec.name(), RunRecordIo.readAll(dir)),
-                dir.resolve(SummaryTable.FILE_NAME));
+        report.writeSummary(spec.name(), spec.experimentDir());
     }
 
     private void checkNotInterrupted(RunSpec next) {

@@ -1,7 +1,9 @@
 /**
  * Runs an experiment's grid ({@link org.sessionrnn.runner.ExperimentRunner}): prepares the data once, checks every
  * run can start ({@code Preflight}), executes each run with the executor of its
- * {@link org.sessionrnn.runner.ModelKind}, and writes run records with provenance next to the metrics.
+ * {@link org.sessionrnn.runner.ModelKind}, and writes run records with provenance next to the metrics. The
+ * summary, figures and tables are written through the {@link org.sessionrnn.runner.GridReport} its caller hands
+ * in, so that the runner imports nothing from {@code report}, which stands above it.
  *
  * <p>Model kinds are defined once, in {@code ModelKind}. Executors ({@code SoftmaxRun} M1, {@code FineTuneRun}
  * M2, {@code DistillationRun} M3, {@code EmbeddingOutputRun} M4, {@code BaselineRun}) stand alone: they build

@@ -5,15 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.sessionrnn.data.SequenceSet;
-import org.sessionrnn.eval.EvaluationResult;
-import org.sessionrnn.eval.Evaluator;
-import org.sessionrnn.eval.ModelRanker;
 import org.sessionrnn.model.Batch;
 import org.sessionrnn.model.SessionModel;
 
 /**
  * The training loop: epochs of shuffled mini-batches with fresh click deletion, a validation pass after each
- * epoch, and listeners deciding about progress output, checkpoints and stopping. The order of an epoch is drawn
+ * epoch (a {@link Validation} the caller supplies), and listeners deciding about progress output, checkpoints and stopping. The order of an epoch is drawn
  * from {@code (seed, epoch)} and the click deletion of each batch from {@code (seed, epoch, batch)}, so any
  * batch is the same whether or not training was resumed before it, even inside its epoch.
  * A {@link StopRequest} (Ctrl-C) is honoured between batches: listeners get
@@ -25,10 +22,17 @@ public final class Trainer {
 
     private final TrainingConfig config;
     private final List<TrainingListener> listeners;
+    private final Validation validation;
 
-    public Trainer(TrainingConfig config, List<TrainingListener> listeners) {
+    /**
+     * @param config     batch size, learning rate schedule, epochs, seed
+     * @param listeners  told about batches and epochs, in order; any of them may stop training
+     * @param validation scores the model on the validation sequences after every epoch
+     */
+    public Trainer(TrainingConfig config, List<TrainingListener> listeners, Validation validation) {
         this.config = config;
         this.listeners = List.copyOf(listeners);
+        this.validation = validation;
     }
 
     /** Trains from epoch 1. */
@@ -56,18 +60,16 @@ public final class Trainer {
         listeners.forEach(l -> l.onTrainingStart(model, firstEpoch, config.maxEpochs()));
         Batch batch = new Batch(config.batchSize(), config.maxLength(), items);
         BatchAssembler assembler = new BatchAssembler(config.maxLength(), config.embeddingDropout());
-        Evaluator evaluator = new Evaluator(config.cutoff());
         List<EpochRecord> history = new ArrayList<>();
         // Asked before each epoch (not after) so that a run resumed after its stopping epoch trains no further.
         for (int epoch = firstEpoch; epoch <= config.maxEpochs() && !anyListenerStops(); epoch++) {
             EpochProgress done = runEpoch(model, train, batch, assembler,
                     epoch == firstEpoch ? start : EpochProgress.start(epoch));
             long validationStart = System.nanoTime();
-            EvaluationResult val = evaluator.evaluate(
-                    new ModelRanker(model, config.batchSize(), config.maxLength(), items), validation);
+            Validation.Score val = this.validation.score(model, validation, items);
             double loss = done.lossSum() / Math.max(1, train.size());
             double seconds = done.seconds() + (System.nanoTime() - validationStart) / 1e9;
-            EpochRecord stats = new EpochRecord(epoch, loss, val.metrics().recall(), val.metrics().mrr(),
+            EpochRecord stats = new EpochRecord(epoch, loss, val.recall(), val.mrr(),
                     seconds, train.size() / Math.max(done.seconds(), 1e-9));
             history.add(stats);
             listeners.forEach(l -> l.onEpochEnd(model, stats));

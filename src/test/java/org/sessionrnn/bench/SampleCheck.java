@@ -1,5 +1,6 @@
 package org.sessionrnn.bench;
 
+import org.sessionrnn.eval.ValidationRanking;
 import java.nio.file.Path;
 import java.util.List;
 import org.sessionrnn.data.Dataset;
@@ -53,7 +54,7 @@ public final class SampleCheck {
         int sampled = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         try (SoftmaxModel model = sampled == 0 ? SoftmaxModel.create(items, 50, 100, 19, 1)
                 : SampledSoftmaxModel.create(items, 50, 100, 19, 1, sampled, popularity(split.train(), items))) {
-            List<EpochRecord> history = new Trainer(config, List.of()).fit(model, split.train(), split.validation(), items);
+            List<EpochRecord> history = new Trainer(config, List.of(), new ValidationRanking(config)).fit(model, split.train(), split.validation(), items);
             EvaluationResult test = new Evaluator(20).evaluate(new ModelRanker(model, 512, 19, items),
                     SequenceBuilder.inSessionOrder(data.test()));
             double seqPerSecond = history.stream().mapToDouble(EpochRecord::sequencesPerSecond).sorted()

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionrnn.report.ReportWriter;
 import org.sessionrnn.results.RankFile;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.spec.ExperimentSpec;
@@ -42,7 +43,7 @@ class AddingAModelKindTest {
         assertTrue(SpecWriter.toYaml(spec).contains("model: toy"), SpecWriter.toYaml(spec));
 
         List<RunRecord> records = new ExperimentRunner(spec, false,
-                new PrintStream(new ByteArrayOutputStream(), true)).run();
+                new PrintStream(new ByteArrayOutputStream(), true), ReportWriter.GRID).run();
 
         assertEquals(1, records.size());
         RunRecord toy = records.get(0);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionrnn.report.ReportWriter;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.report.SummaryTable;
 import org.sessionrnn.spec.ExperimentSpec;
@@ -38,7 +39,7 @@ class ExperimentRunnerTest {
     private static List<RunRecord> run(Path specFile, Path output, boolean force, ByteArrayOutputStream log)
             throws Exception {
         ExperimentSpec spec = SpecLoader.load(specFile, List.of(), output);
-        return new ExperimentRunner(spec, force, new PrintStream(log, true)).run();
+        return new ExperimentRunner(spec, force, new PrintStream(log, true), ReportWriter.GRID).run();
     }
 
     @Test

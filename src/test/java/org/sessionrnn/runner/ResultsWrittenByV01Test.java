@@ -47,8 +47,8 @@ class ResultsWrittenByV01Test {
 
         ExperimentSpec spec = SpecLoader.load(dir.resolve("legacy.yaml"), List.of(), dir);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        List<RunRecord> now = new ExperimentRunner(spec, false, new PrintStream(log, true, StandardCharsets.UTF_8))
-                .run();
+        List<RunRecord> now = new ExperimentRunner(spec, false, new PrintStream(log, true, StandardCharsets.UTF_8),
+                ReportWriter.GRID).run();
         String out = log.toString(StandardCharsets.UTF_8);
 
         assertEquals(3, out.split("already done with the same configuration", -1).length - 1, out);

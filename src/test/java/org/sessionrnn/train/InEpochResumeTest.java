@@ -1,5 +1,6 @@
 package org.sessionrnn.train;
 
+import org.sessionrnn.eval.ValidationRanking;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -159,7 +160,7 @@ class InEpochResumeTest {
             if (disruptor != null) {
                 listeners.add(disruptor);
             }
-            new Trainer(CONFIG, listeners).fit(model, TRAIN, VALIDATION, ITEMS,
+            new Trainer(CONFIG, listeners, new ValidationRanking(CONFIG)).fit(model, TRAIN, VALIDATION, ITEMS,
                     state.map(TrainingState::resumePoint).orElse(EpochProgress.start(1)));
             List<String> history = checkpoint.history().stream()
                     .map(s -> s.epoch() + ":" + s.loss() + ":" + s.validationRecall() + ":" + s.validationMrr())

@@ -1,5 +1,6 @@
 package org.sessionrnn.train;
 
+import org.sessionrnn.eval.ValidationRanking;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,7 +55,8 @@ class ModelVariantsTrainingTest {
     }
 
     private static Trainer trainer(int epochs, TrainingListener... listeners) {
-        return new Trainer(new TrainingConfig(64, LR, epochs, 2, 0.25, STEPS, 20, 7), List.of(listeners));
+        TrainingConfig config = new TrainingConfig(64, LR, epochs, 2, 0.25, STEPS, 20, 7);
+        return new Trainer(config, List.of(listeners), new ValidationRanking(config));
     }
 
     private static double recall(SessionModel model) {

@@ -1,5 +1,6 @@
 package org.sessionrnn.train;
 
+import org.sessionrnn.eval.ValidationRanking;
 import org.sessionrnn.results.EpochRecord;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,7 @@ class SoftmaxModelTrainingTest {
         SequenceSet test = PlantedSessions.prefixes(testTable);
         try (SoftmaxModel model = SoftmaxModel.create(ITEMS, 16, 32, 19, 7)) {
             EarlyStopping stopping = new EarlyStopping(2, dir.resolve("best"));
-            List<EpochRecord> history = new Trainer(config(7), List.of(stopping)).fit(model, train, validation, ITEMS);
+            List<EpochRecord> history = new Trainer(config(7), List.of(stopping), new ValidationRanking(config(7))).fit(model, train, validation, ITEMS);
             assertTrue(history.get(history.size() - 1).loss() < history.get(0).loss(), "loss decreases");
             EvaluationResult r = new Evaluator(20).evaluate(new ModelRanker(model, 64, 19, ITEMS), test);
             // the next item is a deterministic function of the last one: a working model nails it
@@ -55,7 +56,7 @@ class SoftmaxModelTrainingTest {
         TrainingConfig config = new TrainingConfig(64, 0.01f, 6, 2, 0, 19, 20, 7, 20, 0.9);
         try (SoftmaxModel model = SoftmaxModel.create(ITEMS, 16, 32, 19, 7, options)) {
             EarlyStopping stopping = new EarlyStopping(2, dir.resolve("best"));
-            new Trainer(config, List.of(stopping)).fit(model, train, validation, ITEMS);
+            new Trainer(config, List.of(stopping), new ValidationRanking(config)).fit(model, train, validation, ITEMS);
             EvaluationResult r = new Evaluator(20).evaluate(new ModelRanker(model, 64, 19, ITEMS), test);
             assertTrue(r.metrics().recall() >= 0.9, "Recall@20 " + r.metrics().recall());
             assertTrue(r.metrics().mrr() >= 0.5, "MRR@20 " + r.metrics().mrr());
@@ -74,7 +75,7 @@ class SoftmaxModelTrainingTest {
         TrainingConfig config = new TrainingConfig(64, 0.1f, 6, 2, 0, 19, 20, 7);
         try (SoftmaxModel model = SoftmaxModel.create(ITEMS, 16, 32, 19, 7, options)) {
             EarlyStopping stopping = new EarlyStopping(2, dir.resolve("best"));
-            new Trainer(config, List.of(stopping)).fit(model, train, validation, ITEMS);
+            new Trainer(config, List.of(stopping), new ValidationRanking(config)).fit(model, train, validation, ITEMS);
             EvaluationResult r = new Evaluator(20).evaluate(new ModelRanker(model, 64, 19, ITEMS), test);
             assertTrue(r.metrics().recall() >= 0.9, "Recall@20 " + r.metrics().recall());
         }
@@ -89,7 +90,7 @@ class SoftmaxModelTrainingTest {
         for (int k = 0; k < 2; k++) {
             try (SoftmaxModel model = SoftmaxModel.create(ITEMS, 8, 16, 19, 11)) {
                 TrainingConfig c = new TrainingConfig(32, 0.01f, 2, 5, 0.25, 19, 20, 11);
-                List<EpochRecord> h = new Trainer(c, List.of()).fit(model, all, all, ITEMS);
+                List<EpochRecord> h = new Trainer(c, List.of(), new ValidationRanking(c)).fit(model, all, all, ITEMS);
                 losses[k] = h.get(1).loss();
                 ranks[k] = new Evaluator(20).evaluate(new ModelRanker(model, 32, 19, ITEMS), all).standardRanks();
             }
