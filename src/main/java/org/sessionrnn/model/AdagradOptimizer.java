@@ -26,19 +26,13 @@ final class AdagradOptimizer implements UpdateRule {
     AdagradOptimizer(Ops tf, List<Variable<TFloat32>> variables, Output<?>[] gradients, float momentum) {
         Ops s = tf.withSubScope("adagrad");
         learningRate = s.withName("learning_rate").placeholder(TFloat32.class);
-        // as in AdamOptimizer: every gradient is computed before any variable changes
-        List<Op> ready = new ArrayList<>();
-        for (Output<?> g : gradients) {
-            ready.add(s.identity((Operand<?>) g));
-        }
-        Ops after = s.withControlDependencies(ready);
+        Ops after = OptimizerSlots.afterAllGradients(s, gradients);
         List<Op> applies = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
             Variable<TFloat32> v = variables.get(i);
-            Variable<TFloat32> acc = s.variable(s.zeros(s.constant(v.shape()), TFloat32.class));
-            Variable<TFloat32> mom = s.variable(s.zeros(s.constant(v.shape()), TFloat32.class));
-            @SuppressWarnings("unchecked")
-            Operand<TFloat32> g = (Operand<TFloat32>) gradients[i];
+            Variable<TFloat32> acc = OptimizerSlots.zeroSlot(s, v);
+            Variable<TFloat32> mom = OptimizerSlots.zeroSlot(s, v);
+            Operand<TFloat32> g = OptimizerSlots.gradient(gradients, i);
             Operand<TFloat32> accNew = after.assignAdd(acc, after.math.square(after.identity(g)));
             Operand<TFloat32> stepSize = after.math.div(after.math.mul(learningRate, g),
                     after.math.sqrt(after.math.add(accNew, after.constant(EPSILON))));

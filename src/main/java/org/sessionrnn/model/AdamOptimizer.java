@@ -2,7 +2,6 @@ package org.sessionrnn.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -33,24 +32,15 @@ public final class AdamOptimizer implements UpdateRule {
         beta1Power = s.withName("beta1_power").placeholder(TFloat32.class);
         beta2Power = s.withName("beta2_power").placeholder(TFloat32.class);
         learningRate = s.withName("learning_rate").placeholder(TFloat32.class);
-        // Variables are read by reference: without this barrier an update could land before another
-        // gradient (e.g. the GRU's, which reads the output kernel) has read the old value.
-        List<Op> ready = new ArrayList<>();
-        for (Output<?> g : gradients) {
-            ready.add(s.identity((Operand<?>) g));
-        }
-        Ops after = s.withControlDependencies(ready);
+        Ops after = OptimizerSlots.afterAllGradients(s, gradients);
         List<Op> applies = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
             Variable<TFloat32> v = variables.get(i);
-            // zeros of the static shape: zerosLike(v) would read v before it is initialised
-            Variable<TFloat32> m = s.variable(s.zeros(s.constant(v.shape()), TFloat32.class));
+            Variable<TFloat32> m = OptimizerSlots.zeroSlot(s, v);
             firstMoments.add(m);
-            Variable<TFloat32> u = s.variable(s.zeros(s.constant(v.shape()), TFloat32.class));
-            @SuppressWarnings("unchecked")
-            Operand<TFloat32> g = (Operand<TFloat32>) gradients[i];
+            Variable<TFloat32> u = OptimizerSlots.zeroSlot(s, v);
             applies.add(after.train.applyAdam(v, m, u, beta1Power, beta2Power, learningRate, s.constant(BETA1),
-                    s.constant(BETA2), s.constant(EPSILON), g));
+                    s.constant(BETA2), s.constant(EPSILON), OptimizerSlots.gradient(gradients, i)));
         }
         update = s.withControlDependencies(applies).noOp();
     }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.sessionrnn.claims.ClaimBoard;
 import org.sessionrnn.claims.Heartbeat;
 import org.sessionrnn.claims.WorkerId;
 import org.sessionrnn.claims.Workers;
+import org.sessionrnn.io.Folders;
 import org.sessionrnn.io.Sha256;
 import org.sessionrnn.data.DataLoader;
 import org.sessionrnn.data.Dataset;
@@ -342,19 +342,8 @@ public final class ExperimentRunner {
 
     /** Removes what an earlier attempt left, so that executors see no checkpoint to resume from. */
     private static void clearAttempt(Path runDir) throws IOException {
-        deleteTree(runDir.resolve("checkpoints"));
+        Folders.deleteTree(runDir.resolve("checkpoints"));
         Files.deleteIfExists(runDir.resolve(RankFile.FILE_NAME));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /** Runs the executor; any exception but an interrupt makes the run {@code failed}, not the grid. */

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.sessionrnn.data.TestWithheldException;
+import org.sessionrnn.io.Folders;
 import org.sessionrnn.io.Sha256;
 import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.results.RunRecord;
@@ -79,7 +79,7 @@ final class SelectionRuns {
         Path runDir = runsDir.resolve(trial.id());
         Optional<TrialState> previous = TrialState.read(runDir).filter(s -> s.configHash().equals(hash));
         if (previous.isEmpty() || (force && restarted.add(trial.id()))) {
-            deleteTree(runDir);
+            Folders.deleteTree(runDir);
             previous = Optional.empty();
         }
         Files.createDirectories(runDir);
@@ -163,17 +163,5 @@ final class SelectionRuns {
     static Fraction selectionFraction(ExperimentSpec base, VariantSpec variant) {
         return base.protocol().fractions().stream().filter(f -> GridExpander.applies(variant, f))
                 .max(Comparator.naturalOrder()).orElseThrow();
-    }
-
-    /** Deletes {@code root} and everything below it. */
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
