@@ -154,7 +154,7 @@ public final class Figure4Chart {
                 .forEach(k -> chosen.merge(k.name(), k, (a, b) -> preference.compare(a, b) >= 0 ? a : b));
         XYSeriesCollection dataset = new XYSeriesCollection();
         chosen.values().forEach(k -> {
-            XYSeries line = new XYSeries(k.name() + " (fraction " + k.fraction() + ")");
+            XYSeries line = new XYSeries(k.name() + " (fraction " + k.fractionLabel() + ")");
             line.add(from, stats.get(k).mean());
             line.add(to, stats.get(k).mean());
             dataset.addSeries(line);

@@ -213,7 +213,7 @@ public final class PaperTables {
         Map<RunKey, List<Row>> groups = new TreeMap<>();
         for (Row r : done) {
             if (!SummaryTable.isBaseline(r.getInt("gru_size"))) {
-                groups.computeIfAbsent(new RunKey(r.getString("variant"), r.getInt("gru_size"), ""),
+                groups.computeIfAbsent(RunKey.anyFraction(r.getString("variant"), r.getInt("gru_size")),
                         k -> new ArrayList<>()).add(done.row(r.getRowNumber()));
             }
         }

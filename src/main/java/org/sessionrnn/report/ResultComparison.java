@@ -90,7 +90,7 @@ public final class ResultComparison {
         Map<RunKey, Map<String, Double>> values = new TreeMap<>();
         for (PaperResults.PaperValue v : PaperResults.values(paper)) {
             if (!v.kind().equals(PaperResults.DATASET)) {
-                values.computeIfAbsent(new RunKey(v.model(), v.gruSize(), ""), k -> new TreeMap<>())
+                values.computeIfAbsent(RunKey.anyFraction(v.model(), v.gruSize()), k -> new TreeMap<>())
                         .put(v.metric(), v.value());
             }
         }

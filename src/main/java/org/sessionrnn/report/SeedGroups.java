@@ -26,7 +26,7 @@ public final class SeedGroups {
 
     /** The key of a summary row: (variant, gru_size, fraction). */
     public static RunKey keyOf(Row row) {
-        return new RunKey(row.getString("variant"), row.getInt("gru_size"), row.getString("fraction"));
+        return RunKey.of(row.getString("variant"), row.getInt("gru_size"), row.getString("fraction"));
     }
 
     /** Groups the rows of {@code summary} by key and summarises {@code metric}, skipping missing values. */

@@ -63,7 +63,7 @@ public final class RunRecordIo {
             }
         }
         records.sort(Comparator.comparing(RunRecord::variant).thenComparingInt(RunRecord::gruSize)
-                .thenComparingDouble(r -> new RunKey(r.variant(), r.gruSize(), r.fraction()).fractionValue())
+                .thenComparingDouble(r -> RunKey.of(r).fractionValue())
                 .thenComparingLong(RunRecord::seed).thenComparing(RunRecord::runId));
         return records;
     }
