@@ -151,7 +151,7 @@ public final class RunExport {
         from.put("mrr", r.mrr());
         from.put("params", r.params());
         d.put("run", from);
-        d.put("provenance", new java.util.TreeMap<>(r.provenance()));
+        d.put("provenance", new java.util.TreeMap<>(r.provenance().asMap()));
         return d;
     }
 }

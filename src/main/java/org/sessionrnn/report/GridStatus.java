@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.sessionrnn.claims.Claim;
 import org.sessionrnn.claims.ClaimBoard;
 import org.sessionrnn.claims.Workers;
+import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.spec.ExperimentSpec;
@@ -81,10 +82,17 @@ public record GridStatus(List<Run> runs, List<Workers.Worker> workers, Optional<
         return specs;
     }
 
+    /** "host:pid (shard 2/3)", with "?" for what an older record did not write. */
+    private static String workerOf(RunRecord record) {
+        RunProvenance.Worker w = record.provenance().worker();
+        String id = w == null || w.id() == null ? "?" : w.id();
+        String shard = w == null || w.shard() == null ? "?" : w.shard();
+        return id + " (shard " + shard + ")";
+    }
+
     private static Run runOf(Path dir, String id, RunSpec spec, RunRecord record, Claim claim) {
         if (record != null && RunRecord.DONE.equals(record.status())) {
-            return new Run(id, State.DONE, "trained by " + record.provenance().getOrDefault("worker", "?")
-                    + " (shard " + record.provenance().getOrDefault("shard", "?") + ")");
+            return new Run(id, State.DONE, "trained by " + workerOf(record));
         }
         if (record != null && RunRecord.FAILED.equals(record.status())) {
             return new Run(id, State.FAILED, record.failure());

@@ -1,7 +1,6 @@
 package org.sessionrnn.results;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything known about one run: its identity, status, metrics, timings and provenance. Serialised as the
@@ -34,7 +33,7 @@ import java.util.Map;
  * @param predictMsMean       mean time to predict one batch of 512 test prefixes (top-k over all items)
  * @param predictMsSd         its standard deviation
  * @param history             per-epoch loss and validation metrics
- * @param provenance          resolved spec hash, data hash and name, git commit, versions, device, times, and
+ * @param provenance          software and machine, spec and data hashes, worker, configuration hash, times, and
  *                            variant-specific facts such as the pre-trained model an M2 run started from
  */
 public record RunRecord(String experiment, String runId, String variant, String model, int gruSize,
@@ -42,10 +41,10 @@ public record RunRecord(String experiment, String runId, String variant, String 
                         double recallConservative, double mrrConservative, int cutoff, int items,
                         long trainSequences, long validationSequences, long testSequences, int epochs,
                         int bestEpoch, double trainSeconds, double evalSeconds, long params, double predictMsMean,
-                        double predictMsSd, List<EpochRecord> history, Map<String, String> provenance) {
+                        double predictMsSd, List<EpochRecord> history, RunProvenance provenance) {
     public RunRecord {
         history = history == null ? List.of() : List.copyOf(history);
-        provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
+        provenance = provenance == null ? RunProvenance.EMPTY : provenance;
     }
 
     public static final String RUNNING = "running";

@@ -24,6 +24,7 @@ import org.sessionrnn.data.SequenceBuilder;
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.model.TfSessions;
 import org.sessionrnn.results.RankFile;
+import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.spec.ExperimentSpec;
@@ -130,15 +131,10 @@ public final class ExperimentRunner {
         }
     }
 
-    private Map<String, String> provenance(ExperimentData data) {
-        Map<String, String> provenance = Provenance.collect(Path.of("").toAbsolutePath());
-        provenance.put("spec_hash", SpecWriter.specHash(spec));
-        provenance.put("data_name", data.dataset().name());
-        provenance.put("data_hash", data.dataset().dataHash());
-        provenance.put("worker", me.label());
-        provenance.put("shard", options.shard().toString());
-        provenance.put("tf_threads", TfSessions.describe());
-        return provenance;
+    private RunProvenance provenance(ExperimentData data) {
+        return Provenance.collect(Path.of("").toAbsolutePath()).withExperiment(SpecWriter.specHash(spec),
+                new RunProvenance.Data(data.dataset().name(), data.dataset().dataHash()),
+                new RunProvenance.Worker(me.label(), options.shard().toString(), TfSessions.describe(), null));
     }
 
     /** One worker's pass over the grid: its own runs, those it must wait for, then (with steal) others'. */
@@ -146,11 +142,11 @@ public final class ExperimentRunner {
         private final List<RunSpec> runs;
         private final List<String> mine;
         private final ExperimentData data;
-        private final Map<String, String> provenance;
+        private final RunProvenance provenance;
         private final ClaimBoard claims;
         private int started;
 
-        Grid(List<RunSpec> runs, List<String> mine, ExperimentData data, Map<String, String> provenance,
+        Grid(List<RunSpec> runs, List<String> mine, ExperimentData data, RunProvenance provenance,
              ClaimBoard claims) {
             this.runs = runs;
             this.mine = mine;
@@ -215,10 +211,10 @@ public final class ExperimentRunner {
         }
 
         private RunRecord underClaim(RunSpec run, ClaimBoard.Attempt claim) throws IOException {
-            Map<String, String> facts = new LinkedHashMap<>(provenance);
+            RunProvenance facts = provenance;
             if (claim.other() != null) {
                 out.println("  taking over from " + claim.other().describe() + ", which stopped heartbeating");
-                facts.put("taken_over_from", claim.other().holder().label() + " (shard " + claim.other().shard()
+                facts = facts.takenOverFrom(claim.other().holder().label() + " (shard " + claim.other().shard()
                         + ")");
             }
             try {
@@ -238,14 +234,14 @@ public final class ExperimentRunner {
         private boolean isDone(RunSpec run) {
             RunRecord r = readRecordOrNull(run);
             return r != null && RunRecord.DONE.equals(r.status())
-                    && configHash(spec, run, data).equals(r.provenance().get("config_hash"));
+                    && configHash(spec, run, data).equals(r.provenance().configHash());
         }
 
         /** Done or failed under this configuration: nothing left for a worker to do in this grid. */
         private boolean isFinished(RunSpec run) {
             RunRecord r = readRecordOrNull(run);
             return r != null && (RunRecord.DONE.equals(r.status()) || RunRecord.FAILED.equals(r.status()))
-                    && configHash(spec, run, data).equals(r.provenance().get("config_hash"));
+                    && configHash(spec, run, data).equals(r.provenance().configHash());
         }
 
         private RunRecord readRecordOrNull(RunSpec run) {
@@ -287,14 +283,13 @@ public final class ExperimentRunner {
         return data;
     }
 
-    private RunRecord runOne(RunSpec run, ExperimentData data, Map<String, String> provenance, ClaimBoard claims)
+    private RunRecord runOne(RunSpec run, ExperimentData data, RunProvenance provenance, ClaimBoard claims)
             throws IOException {
         Path runDir = spec.experimentDir().resolve("runs").resolve(run.id());
         Path recordFile = runDir.resolve(RunRecordIo.FILE_NAME);
-        Map<String, String> facts = new LinkedHashMap<>(provenance);
-        facts.put("config_hash", configHash(spec, run, data));
+        RunProvenance facts = provenance.configured(configHash(spec, run, data));
         RunRecord previous = Files.exists(recordFile) ? RunRecordIo.read(recordFile) : null;
-        switch (decide(previous, facts.get("config_hash"), runDir)) {
+        switch (decide(previous, facts.configHash(), runDir)) {
             case SKIP -> {
                 out.println("  already done with the same configuration and data: skipped (use --force to rerun)");
                 return previous;
@@ -304,8 +299,7 @@ public final class ExperimentRunner {
         }
         Files.createDirectories(runDir);
         RunRecordIo.write(recordFile, RunRecords.running(spec.name(), run, data, facts));
-        facts.put("started_at", java.time.Instant.now().toString());
-        RunRecord record = execute(run, data, runDir, facts, claims);
+        RunRecord record = execute(run, data, runDir, facts.started(java.time.Instant.now().toString()), claims);
         if (claims.isLost(run.id())) {
             // this worker went silent long enough for another to take the run over: the taker's record stands
             out.println("  the claim on " + run.id() + " was taken over by another worker meanwhile: this result is "
@@ -320,7 +314,7 @@ public final class ExperimentRunner {
 
     /** Done and unchanged: skip; interrupted and unchanged with a checkpoint: resume; otherwise start afresh. */
     private Start decide(RunRecord previous, String configHash, Path runDir) throws IOException {
-        if (force || previous == null || !configHash.equals(previous.provenance().get("config_hash"))) {
+        if (force || previous == null || !configHash.equals(previous.provenance().configHash())) {
             return Start.FRESH;
         }
         if (RunRecord.DONE.equals(previous.status())) {
@@ -347,15 +341,15 @@ public final class ExperimentRunner {
     }
 
     /** Runs the executor; any exception but an interrupt makes the run {@code failed}, not the grid. */
-    private RunRecord execute(RunSpec run, ExperimentData data, Path runDir, Map<String, String> facts,
+    private RunRecord execute(RunSpec run, ExperimentData data, Path runDir, RunProvenance facts,
                               ClaimBoard claims) throws IOException {
         try {
             RunOutcome outcome = RunnableKind.of(run.variant().model()).newExecutor()
                     .execute(new RunContext(spec, run, data, runDir, out, 0, claims));
             RankFile.write(runDir.resolve(RankFile.FILE_NAME),
                     new RankFile.TargetRanks(outcome.test().standardRanks(), outcome.test().conservativeRanks()));
-            facts.put("finished_at", java.time.Instant.now().toString());
-            RunRecord record = RunRecords.done(spec.name(), run, data, outcome, facts);
+            RunRecord record = RunRecords.done(spec.name(), run, data, outcome,
+                    facts.finished(java.time.Instant.now().toString()));
             out.printf("  Recall@%d %.4f  MRR@%d %.4f  (conservative ties: %.4f / %.4f)%n",
                     record.cutoff(), record.recall(), record.cutoff(), record.mrr(), record.recallConservative(),
                     record.mrrConservative());
@@ -367,11 +361,11 @@ public final class ExperimentRunner {
         } catch (GridInterruptedException e) {
             throw e; // Ctrl-C while waiting for a shared pre-trained model: the run stays resumable
         } catch (Exception e) {
-            facts.put("finished_at", java.time.Instant.now().toString());
+            RunProvenance failed = facts.finished(java.time.Instant.now().toString());
             if (e instanceof TrainingDivergedException d) {
-                facts.put("failed_epoch", Integer.toString(d.epoch()));
+                failed = failed.withFacts(Map.of("failed_epoch", Integer.toString(d.epoch())));
             }
-            RunRecord record = RunRecords.failed(spec.name(), run, data, reason(e), facts);
+            RunRecord record = RunRecords.failed(spec.name(), run, data, reason(e), failed);
             out.println("  FAILED: " + record.failure());
             return record;
         }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import org.sessionrnn.results.RunProvenance;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.tensorflow.TensorFlow;
@@ -17,18 +17,14 @@ public final class Provenance {
     private Provenance() {
     }
 
-    /** Versions, git commit and device, keyed for run.json. */
-    public static Map<String, String> collect(Path workingDir) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("sessionrnn_version", String.valueOf(Provenance.class.getPackage().getImplementationVersion()));
-        facts.put("git_commit", gitCommit(workingDir));
-        facts.put("java_version", System.getProperty("java.version"));
-        facts.put("tensorflow_version", TensorFlow.version());
-        facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        facts.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        facts.put("device", device());
-        facts.put("collected_at", Instant.now().toString());
-        return facts;
+    /** Versions, git commit, machine and device. */
+    public static RunProvenance collect(Path workingDir) {
+        return new RunProvenance(new RunProvenance.Environment(
+                String.valueOf(Provenance.class.getPackage().getImplementationVersion()), gitCommit(workingDir),
+                System.getProperty("java.version"), TensorFlow.version(),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                Integer.toString(Runtime.getRuntime().availableProcessors()), device(), Instant.now().toString()),
+                null, null, null, null, null, null, Map.of());
     }
 
     /**

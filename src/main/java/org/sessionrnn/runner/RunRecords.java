@@ -1,9 +1,8 @@
 package org.sessionrnn.runner;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.sessionrnn.eval.RankingMetrics;
+import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.spec.RunSpec;
 import org.sessionrnn.results.EpochRecord;
@@ -13,30 +12,30 @@ final class RunRecords {
     private RunRecords() {
     }
 
-    static RunRecord running(String experiment, RunSpec run, ExperimentData data, Map<String, String> provenance) {
+    static RunRecord running(String experiment, RunSpec run, ExperimentData data, RunProvenance provenance) {
         return record(experiment, run, data, RunRecord.RUNNING, null, null, provenance);
     }
 
     static RunRecord failed(String experiment, RunSpec run, ExperimentData data, String reason,
-                            Map<String, String> provenance) {
+                            RunProvenance provenance) {
         return record(experiment, run, data, RunRecord.FAILED, reason, null, provenance);
     }
 
     static RunRecord done(String experiment, RunSpec run, ExperimentData data, RunOutcome outcome,
-                          Map<String, String> provenance) {
+                          RunProvenance provenance) {
         return record(experiment, run, data, RunRecord.DONE, null, outcome, provenance);
     }
 
     private static RunRecord record(String experiment, RunSpec run, ExperimentData data, String status,
-                                    String failure, RunOutcome o, Map<String, String> provenance) {
-        Map<String, String> facts = new LinkedHashMap<>(provenance);
+                                    String failure, RunOutcome o, RunProvenance provenance) {
+        RunProvenance facts = provenance;
         double nan = Double.NaN;
         if (o == null) {
             return new RunRecord(experiment, run.id(), run.variant().label(), run.variant().model(), run.gruSize(),
                     run.fraction().label(), run.seed(), status, failure, nan, nan, nan, nan, 0, data.items(), 0, 0,
                     data.test().size(), 0, 0, nan, nan, 0, nan, nan, List.of(), facts);
         }
-        facts.putAll(o.facts());
+        facts = facts.withFacts(o.facts());
         RankingMetrics m = o.test().metrics();
         List<EpochRecord> history = o.history();
         double predictMean = o.timing() == null ? nan : o.timing().meanMs();

@@ -16,6 +16,7 @@ import org.sessionrnn.data.TestWithheldException;
 import org.sessionrnn.io.Folders;
 import org.sessionrnn.io.Sha256;
 import org.sessionrnn.results.EpochRecord;
+import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.runner.ExperimentData;
@@ -86,7 +87,7 @@ final class SelectionRuns {
         TrialState state = previous.orElse(new TrialState(hash, trial.settings(), List.of()));
         state.write(runDir);
         restarted.add(trial.id());
-        Map<String, String> facts = facts(hash, trial, rung, budget);
+        RunProvenance facts = facts(hash, trial, rung, budget);
         RunRecordIo.write(runDir.resolve(RunRecordIo.FILE_NAME), record(trialSpec, run, RunRecord.RUNNING, null,
                 null, facts));
         RungResult result;
@@ -110,7 +111,7 @@ final class SelectionRuns {
             out.println("  FAILED: " + failure);
             result = new RungResult(rung, budget, 0, 0, Double.NaN, Double.NaN, failure);
         }
-        facts.put("finished_at", Instant.now().toString());
+        facts = facts.finished(Instant.now().toString());
         RunRecordIo.write(runDir.resolve(RunRecordIo.FILE_NAME), record(trialSpec, run,
                 failure == null ? RunRecord.DONE : RunRecord.FAILED, failure, outcome, facts));
         state.with(result).write(runDir);
@@ -135,20 +136,18 @@ final class SelectionRuns {
         return Sha256.ofText(data.dataset().dataHash() + "\n" + SpecWriter.toYaml(trialSpec) + "\n" + run, 16);
     }
 
-    private static Map<String, String> facts(String hash, Trial trial, int rung, int budget) {
+    private static RunProvenance facts(String hash, Trial trial, int rung, int budget) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("config_hash", hash);
         facts.put("trial", trial.id());
         facts.put("settings", TrialText.settingsText(trial.settings()).toString());
         facts.put("rung", Integer.toString(rung));
         facts.put("epoch_budget", Integer.toString(budget));
-        facts.put("started_at", Instant.now().toString());
-        return facts;
+        return RunProvenance.EMPTY.configured(hash).started(Instant.now().toString()).withFacts(facts);
     }
 
     /** The trial's run.json: validation history and best epoch; test metrics stay NaN, the test set is unseen. */
     private RunRecord record(ExperimentSpec trialSpec, RunSpec run, String status, String failure,
-                             RunOutcome o, Map<String, String> facts) {
+                             RunOutcome o, RunProvenance facts) {
         double nan = Double.NaN;
         List<EpochRecord> history = o == null ? List.of() : o.history();
         return new RunRecord(trialSpec.name(), run.id(), run.variant().label(), run.variant().model(),

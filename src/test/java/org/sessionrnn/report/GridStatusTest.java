@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.claims.ClaimBoard;
@@ -63,6 +64,6 @@ class GridStatusTest {
                                     Map<String, String> facts) {
         double nan = Double.NaN;
         return new RunRecord("exp", id, "m1", "m1", 16, "1", 3, status, failure, nan, nan, nan, nan, 20, 100, 0, 0,
-                0, 0, 0, train, eval, 0, nan, nan, List.of(), facts);
+                0, 0, 0, train, eval, 0, nan, nan, List.of(), RunProvenance.fromMap(facts));
     }
 }

@@ -17,13 +17,13 @@ public final class Fixtures {
                 recall - 0.01, mrr - 0.01, 20, 1000, 5000, 500, 300, 3, 2, 12.5, 1.5, 1234L, 4.0, 0.5,
                 List.of(new EpochRecord(1, 6.0, recall - 0.1, mrr - 0.05, 4.0, 1000),
                         new EpochRecord(2, 5.0, recall, mrr, 4.0, 1100)),
-                Map.of("git", "abc"));
+                RunProvenance.fromMap(Map.of("git_commit", "abc")));
     }
 
     /** A running run: metrics NaN, no history. */
     public static RunRecord running(String variant, int gruSize, String fraction) {
         return new RunRecord("exp", variant + "-running", variant, variant, gruSize, fraction, 1, RunRecord.RUNNING,
                 null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 20, 1000, 5000, 500, 300, 0, 0, Double.NaN,
-                Double.NaN, 0, Double.NaN, Double.NaN, List.of(), Map.of());
+                Double.NaN, 0, Double.NaN, Double.NaN, List.of(), RunProvenance.EMPTY);
     }
 }
