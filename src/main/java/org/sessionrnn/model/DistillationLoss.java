@@ -31,24 +31,14 @@ import org.tensorflow.types.TInt32;
  * <p>The hard term is built from the Softmax op like M1's ({@code -log p(label)}, gradient {@code p - onehot})
  * instead of the sparse cross-entropy op, whose CPU kernel is several times slower; the one-hot part and the
  * division by the batch size are applied after the output layer's products.
+ *
+ * @param tf            the student's graph
+ * @param lambda        weight of the soft term
+ * @param temperature   {@code T}
+ * @param softLabelTopK 0 for dense soft labels, else the number of teacher probabilities kept (at most the number
+ *                      of items)
  */
-final class DistillationLoss {
-    private final Ops tf;
-    private final float lambda;
-    private final float temperature;
-    private final int softLabelTopK;
-
-    /**
-     * @param softLabelTopK 0 for dense soft labels, else the number of teacher probabilities kept (at most the
-     *                      number of items)
-     */
-    DistillationLoss(Ops tf, float lambda, float temperature, int softLabelTopK) {
-        this.tf = tf;
-        this.lambda = lambda;
-        this.temperature = temperature;
-        this.softLabelTopK = softLabelTopK;
-    }
-
+record DistillationLoss(Ops tf, float lambda, float temperature, int softLabelTopK) {
     /**
      * The mean loss over the batch and its gradient at the student logits.
      *
