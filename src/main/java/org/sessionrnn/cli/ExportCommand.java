@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code export RUN_DIR --to DIR}: a finished GRU run as a TensorFlow SavedModel for serving. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a finished M1-M4 run as a TensorFlow SavedModel (DIR/<version>/, tag 'serve', "
+@Command(name = "export",
+        description = "Export a finished GRU run (M1-M4, m1plus) as a TensorFlow SavedModel (DIR/<version>/, tag 'serve', "
                 + "signature 'serving_default') with its item-id map, popular items and model.json.")
 final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. results/fractions/runs/m1-gru100-f1-s1")
@@ -30,6 +30,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "Show stack traces of errors")
     boolean debug;
+
+    // no mixinStandardHelpOptions: its -V/--version would clash with the export's --version
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Override
     public Integer call() throws Exception {

@@ -47,6 +47,17 @@ class ServingCommandsTest {
         assertFalse(r.err().contains("\tat "), "stack trace: " + r.err());
     }
 
+    /** export's own --version must not hide its --help (picocli's standard -V/--version would clash with it). */
+    @Test
+    void eachServingCommandShowsItsHelp() {
+        for (String command : new String[]{"export", "recommend", "serve"}) {
+            Run r = cli(command, "--help");
+            assertEquals(0, r.code(), command + ": " + r.out() + r.err());
+            assertTrue(r.out().startsWith("Usage: runner.jar " + command), command + ": " + r.out());
+        }
+        assertTrue(cli("export", "--help").out().contains("--version=<version>"));
+    }
+
     @Test
     void badInputGivesOneLineAndExitCodeTwo() throws Exception {
         TinyModels tiny = TinyModels.get();
