@@ -6,6 +6,7 @@ import org.sessionrnn.bench.BenchSettings;
 import java.time.Duration;
 import org.sessionrnn.bench.Benchmark;
 import org.sessionrnn.bench.ServingBench;
+import org.sessionrnn.spec.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,8 +14,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench}: prints one table of throughput and memory measured on synthetic inputs. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure preprocessing, training, evaluation and prediction speed on synthetic inputs.")
+        description = "Measure preprocessing, training, evaluation and prediction speed on synthetic inputs.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:measured", "2:a flag out of range (the flag is named)",
+                "1:an unexpected error (one line; --debug shows the stack trace)"})
 final class BenchCommand implements Callable<Integer> {
+    /** Input steps of the benchmarked models, as the paper's protocol. */
+    private static final int STEPS = 19;
+
     @Spec
     CommandSpec spec;
 
@@ -58,17 +65,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchSettings settings;
-        try {
-            settings = new BenchSettings(items, embedding, gru, batch, 19, clicks, repeats, batches, seed);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        checkFlags();
+        BenchSettings settings = new BenchSettings(items, embedding, gru, batch, STEPS, clicks, repeats, batches,
+                seed);
         PrintWriter out = spec.commandLine().getOut();
         if (serving) {
-            if (clients < 1 || !(seconds > 0 && seconds <= 3600)) {
-                throw new UsageException("--clients must be positive and --seconds between 0 and 3600");
-            }
             out.print(new ServingBench(settings, clients, Duration.ofMillis(Math.round(seconds * 1000))).run());
             out.flush();
             return 0;
@@ -76,5 +77,27 @@ final class BenchCommand implements Callable<Integer> {
         out.print(new Benchmark(settings).run());
         out.flush();
         return 0;
+    }
+
+    /** Each flag in its range; else the flag is named with its range. */
+    private void checkFlags() {
+        range("--items", items, 2, Limits.MAX_ITEMS);
+        range("--gru", gru, 1, Limits.MAX_LAYER);
+        range("--embedding", embedding, 1, Limits.MAX_LAYER);
+        range("--batch", batch, 1, Limits.MAX_BATCH);
+        range("--clicks", clicks, 1, Limits.maxClicks());
+        range("--repeats", repeats, 1, 1000);
+        range("--batches", batches, 1, 10_000);
+        range("--seed", seed, 0, Long.MAX_VALUE);
+        range("--clients", clients, 1, 1024);
+        if (!(seconds > 0 && seconds <= 3600)) {
+            throw new UsageException("--seconds must be above 0 and at most 3600, got " + seconds);
+        }
+    }
+
+    private static void range(String flag, long value, long low, long high) {
+        if (value < low || value > high) {
+            throw new UsageException(flag + " must be in [" + low + ", " + high + "], got " + value);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.sessionrnn.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,17 +9,29 @@ import org.sessionrnn.report.Comparison;
 import org.sessionrnn.report.PaperResults;
 import org.sessionrnn.report.ResultComparison;
 import org.sessionrnn.report.SummaryTable;
+import org.sessionrnn.results.ResultsFileException;
+import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunRecordIo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * {@code compare A B}: matches runs by (variant, GRU size, fraction), prints A, B and the deltas, and exits 1
- * when a metric of B is below A by more than the tolerance. B may be {@code paper}.
+ * when a metric of B is below A by more than the tolerance, 0 when none is, and 2 when an input cannot be
+ * compared (missing or malformed file, unknown metric, bad tolerance, nothing in common), so that a CI job can
+ * tell a regression from a broken input. B may be {@code paper}.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare two result sets (summary.csv files or experiment folders); B may be 'paper'.")
+        description = "Compare two result sets (summary.csv files or experiment folders); B may be 'paper'.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no regression: no metric of B is below A by more than the tolerance",
+                "1:regression: some metric of B is below A by more than the tolerance (listed)",
+                "2:bad input: a missing or malformed file, an unknown or non-numeric metric, a bad --tolerance, "
+                        + "or no run in common"})
 final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A", description = "Baseline: summary.csv or experiment folder")
     Path a;
@@ -27,11 +40,12 @@ final class CompareCommand implements Callable<Integer> {
     String b;
 
     @Option(names = "--metrics", split = ",", defaultValue = "recall,mrr",
-            description = "Summary columns to compare (default: ${DEFAULT-VALUE})")
+            description = "Numeric summary columns to compare, higher is better (default: ${DEFAULT-VALUE})")
     List<String> metrics;
 
     @Option(names = "--tolerance", defaultValue = "0.005",
-            description = "Largest drop of B below A not counted as a regression (default: ${DEFAULT-VALUE})")
+            description = "Largest drop of B below A not counted as a regression, a finite number >= 0 "
+                    + "(default: ${DEFAULT-VALUE})")
     double tolerance;
 
     @Option(names = "--debug", description = "Show stack traces of errors")
@@ -39,13 +53,19 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (tolerance < 0) {
-            throw new UsageException("--tolerance must be >= 0, got " + tolerance);
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new UsageException("--tolerance must be a finite number >= 0, got " + tolerance);
+        }
+        if (metrics.isEmpty() || metrics.stream().anyMatch(String::isBlank)) {
+            throw new UsageException("--metrics must name summary columns, e.g. --metrics recall,mrr; got '"
+                    + String.join(",", metrics) + "'");
         }
         Comparison result;
         if ("paper".equals(b)) {
             result = ResultComparison.compare(table(a), PaperResults.table(), metrics, tolerance);
-        } else if (Files.isDirectory(a) && Files.isDirectory(Path.of(b))) {
+        } else if (isExperiment(a) && isExperiment(Path.of(b))) {
+            checkMetrics(SummaryTable.fromRecords(a.toString(), RunRecordIo.readAll(a)), a);
+            checkMetrics(SummaryTable.fromRecords(b, RunRecordIo.readAll(Path.of(b))), Path.of(b));
             result = ResultComparison.compare(a, Path.of(b), metrics, tolerance);
         } else {
             result = ResultComparison.compare(table(a), table(Path.of(b)), metrics, tolerance);
@@ -54,11 +74,47 @@ final class CompareCommand implements Callable<Integer> {
         return result.exitCode();
     }
 
-    private static Table table(Path p) throws java.io.IOException {
+    /** A folder with run records: compared run by run, with prefix-level tests where ranks were kept. */
+    private static boolean isExperiment(Path p) {
+        return Files.isDirectory(p.resolve("runs"));
+    }
+
+    private Table table(Path p) throws IOException {
         Path csv = Files.isDirectory(p) ? p.resolve(SummaryTable.FILE_NAME) : p;
-        if (!Files.isRegularFile(csv)) {
+        if (Files.isDirectory(p) && !Files.exists(csv)) {
+            throw new UsageException(p + " is not an experiment results folder (it has neither "
+                    + SummaryTable.FILE_NAME + " nor runs/)");
+        }
+        if (!Files.exists(csv)) {
             throw new UsageException("no summary found at " + csv);
         }
-        return SummaryTable.read(csv);
+        if (!Files.isRegularFile(csv)) {
+            throw new UsageException(csv + " is not a file");
+        }
+        Table table = SummaryTable.read(csv);
+        checkMetrics(table, csv);
+        return table;
+    }
+
+    /** Every metric is a numeric column with a value in every done row. */
+    private void checkMetrics(Table table, Path source) {
+        for (String metric : metrics) {
+            if (!table.columnNames().contains(metric)) {
+                throw new UsageException("--metrics: " + source + " has no column '" + metric + "' (numeric columns: "
+                        + String.join(",", table.columns().stream().filter(c -> c instanceof NumericColumn<?>)
+                        .map(Column::name).toList()) + ")");
+            }
+            Column<?> column = table.column(metric);
+            if (!(column instanceof NumericColumn<?>)) {
+                throw new UsageException("--metrics: column '" + metric + "' of " + source + " is not numeric");
+            }
+            Column<?> status = table.column("status");
+            for (int i = 0; i < table.rowCount(); i++) {
+                if (RunRecord.DONE.equals(status.getString(i)) && column.isMissing(i)) {
+                    throw new ResultsFileException(source + ": row " + (i + 1) + " (" + table.column("run_id")
+                            .getString(i) + ") is done but has no " + metric);
+                }
+            }
+        }
     }
 }

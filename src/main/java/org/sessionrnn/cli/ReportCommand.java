@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sessionrnn.report.GridStatus;
 import org.sessionrnn.report.ReportWriter;
+import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.runner.WorkerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +15,11 @@ import picocli.CommandLine.Parameters;
 /** {@code report DIR}: regenerates summary.csv, Figure 4 and Tables 1 and 2 from an experiment folder alone. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Regenerate summary.csv, figure4.png/svg, table1 and table2 from an experiment's results folder "
-                + "(also merges the shards of a grid run on several machines) and name runs missing or failed.")
+                + "(also merges the shards of a grid run on several machines) and name runs missing or failed.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:reports written", "2:bad input: not an experiment folder, no run records, or a corrupt "
+                + "run.json or spec.yaml (named); nothing written", "1:an unexpected error (one line; --debug shows "
+                + "the stack trace)"})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "An experiment folder, e.g. results/fractions")
     Path dir;
@@ -27,9 +32,14 @@ final class ReportCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir.resolve("runs"))) {
             throw new UsageException(dir + " is not an experiment results folder (it has no runs/ folder)");
         }
+        // every input is read before the first file is written, so that a corrupt one leaves the folder as it was
+        if (RunRecordIo.readAll(dir).isEmpty()) {
+            throw new UsageException(dir + " holds no run records (no runs/<id>/" + RunRecordIo.FILE_NAME
+                    + "): nothing to report");
+        }
+        GridStatus status = GridStatus.of(dir, WorkerOptions.DEFAULT_STALE_AFTER);
         List<Path> written = ReportWriter.writeAll(dir);
         written.forEach(p -> System.out.println("wrote " + p));
-        GridStatus status = GridStatus.of(dir, WorkerOptions.DEFAULT_STALE_AFTER);
         List<GridStatus.Run> missing = new java.util.ArrayList<>(status.in(GridStatus.State.RUNNING));
         missing.addAll(status.in(GridStatus.State.PENDING));
         for (GridStatus.Run r : missing) {

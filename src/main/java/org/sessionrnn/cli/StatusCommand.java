@@ -14,7 +14,10 @@ import picocli.CommandLine.Parameters;
 /** {@code status DIR}: runs done, running (who, since, how far), failed (why), pending, and the time left. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show where a grid stands from its results folder: runs done, running (worker, since, "
-                + "progress), failed (why), pending, live workers and an estimate of the time left.")
+                + "progress), failed (why), pending, live workers and an estimate of the time left.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:status shown", "2:bad input: not an experiment folder, or a corrupt run.json or spec.yaml "
+                + "(named)", "1:an unexpected error (one line; --debug shows the stack trace)"})
 final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "An experiment folder, e.g. results/fractions")
     Path dir;

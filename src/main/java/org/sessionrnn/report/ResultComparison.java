@@ -1,5 +1,6 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.results.ResultsFileException;
 import org.sessionrnn.results.RunKey;
 import org.sessionrnn.results.RunRecordIo;
 import tech.tablesaw.api.Row;
@@ -53,6 +54,11 @@ public final class ResultComparison {
         boolean paper = PaperResults.isPaperTable(b);
         List<Match> matches = paper ? paperMatches(SummaryTable.done(a), b) : runMatches(SummaryTable.done(a),
                 SummaryTable.done(b));
+        if (matches.isEmpty()) {
+            // nothing compared is not "no regression": a CI job must not pass on disjoint or empty results
+            throw new ResultsFileException("nothing to compare: no done run of " + a.name() + " has a done "
+                    + "counterpart (same variant, GRU size and fraction) in " + (paper ? "the paper" : b.name()));
+        }
         List<Comparison.Regression> regressions = new ArrayList<>();
         List<Comparison.SignificanceTest> tests = new ArrayList<>();
         AlignedTable table = new AlignedTable(header(metrics));

@@ -1,6 +1,9 @@
 package org.sessionrnn.report;
 
+import org.sessionrnn.results.ResultsFileException;
+import org.sessionrnn.results.RunKey;
 import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.spec.FileSniffer;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -8,6 +11,7 @@ import tech.tablesaw.columns.Column;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -46,6 +50,10 @@ public final class SummaryTable {
             new Col("predict_ms_sd", ColumnType.DOUBLE, RunRecord::predictMsSd),
             new Col("failure", ColumnType.STRING, RunRecord::failure));
 
+    /** The columns that identify a run; a summary without them cannot be compared or reported. */
+    private static final List<String> KEY_COLUMNS = List.of("run_id", "variant", "model", "gru_size", "fraction",
+            "seed", "status");
+
     private SummaryTable() {
     }
 
@@ -70,9 +78,55 @@ public final class SummaryTable {
         TableCsv.write(table, file);
     }
 
-    /** Reads a summary.csv back with the column types it was written with. */
+    /**
+     * Reads a summary.csv back with the column types it was written with. A file that is not text, cannot be
+     * parsed, lacks a column that identifies a run or holds a fraction that is not one raises a
+     * {@link ResultsFileException} naming the file.
+     */
     public static Table read(Path file) throws IOException {
-        return TableCsv.read(file, SummaryTable::typeOf);
+        Optional<String> notText = FileSniffer.problem(file);
+        if (notText.isPresent()) {
+            throw new ResultsFileException(file + ": " + notText.get());
+        }
+        if (isBlank(file)) {
+            throw new ResultsFileException(file + ": is empty, not a summary CSV (expected the columns of "
+                    + FILE_NAME + ": " + String.join(",", columnNames().subList(0, 8)) + ",...)");
+        }
+        Table table;
+        try {
+            table = TableCsv.read(file, SummaryTable::typeOf);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().strip().lines().findFirst().orElse("");
+            throw new ResultsFileException(file + ": not a readable summary CSV (" + why + ")", e);
+        }
+        for (String column : KEY_COLUMNS) {
+            if (!table.columnNames().contains(column)) {
+                throw new ResultsFileException(file + ": not a summary CSV: no column '" + column + "'"
+                        + (table.columnCount() == 0 ? " (the file is empty)" : "") + "; expected the columns of "
+                        + FILE_NAME + " (" + String.join(",", columnNames().subList(0, 8)) + ",...)");
+            }
+        }
+        Column<?> fractions = table.column("fraction");
+        for (int i = 0; i < table.rowCount(); i++) {
+            if (!RunKey.isFraction(fractions.getString(i))) {
+                throw new ResultsFileException(file + ": row " + (i + 1) + ": fraction '" + fractions.getString(i)
+                        + "' is not a fraction like 1/256 or 1");
+            }
+        }
+        return table;
+    }
+
+    /** Only white space (bytes), read as a stream so that no file is held in memory. */
+    private static boolean isBlank(Path file) throws IOException {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (!Character.isWhitespace(b)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Only the rows whose status is done. */

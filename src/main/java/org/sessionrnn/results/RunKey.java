@@ -41,6 +41,16 @@ public record RunKey(String name, int gruSize, Fraction fraction) implements Com
         return fraction == null ? "" : fraction.label();
     }
 
+    /** True when {@code text} reads as a fraction in (0, 1] such as "1/256", "0.25" or "1". */
+    public static boolean isFraction(String text) {
+        try {
+            Fraction.parse(text);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public int compareTo(RunKey o) {
         return ORDER.compare(this, o);

@@ -38,13 +38,39 @@ public final class RunRecordIo {
         AtomicFiles.write(file, MAPPER.writeValueAsBytes(record));
     }
 
-    /** Reads one run record; a malformed file gives an {@link IOException} whose one-line message names it. */
+    /**
+     * Reads one run record. A malformed file, or one without the fields that identify a run, gives a
+     * {@link ResultsFileException} whose one-line message names it; an unreadable one an {@link IOException}.
+     */
     public static RunRecord read(Path file) throws IOException {
+        RunRecord record;
         try {
-            return MAPPER.readValue(file.toFile(), RunRecord.class);
+            record = MAPPER.readValue(file.toFile(), RunRecord.class);
         } catch (JacksonException e) {
-            throw new IOException("corrupt run record " + file + ": " + firstLine(e.getOriginalMessage()), e);
+            throw new ResultsFileException("corrupt run record " + file + ": " + firstLine(e.getOriginalMessage()),
+                    e);
         }
+        if (record == null) {
+            throw new ResultsFileException("corrupt run record " + file + ": empty (null)");
+        }
+        for (String[] field : new String[][] {{"runId", record.runId()}, {"variant", record.variant()},
+                {"model", record.model()}, {"fraction", record.fraction()}, {"status", record.status()}}) {
+            if (field[1] == null || field[1].isBlank()) {
+                throw new ResultsFileException("corrupt run record " + file + ": no '" + field[0] + "'");
+            }
+        }
+        if (record.provenance() == null) {
+            throw new ResultsFileException("corrupt run record " + file + ": no 'provenance'");
+        }
+        if (!RunKey.isFraction(record.fraction())) {
+            throw new ResultsFileException("corrupt run record " + file + ": fraction '" + cut(record.fraction())
+                    + "' is not like 1/256 or 1");
+        }
+        return record;
+    }
+
+    private static String cut(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     /**

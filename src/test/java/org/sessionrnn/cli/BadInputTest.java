@@ -129,7 +129,7 @@ class BadInputTest {
                 cli("compare with missing files", List.of("compare", "{dir}/a.csv", "{dir}/b.csv"),
                         "no summary found at", "a.csv"),
                 cli("negative compare tolerance", List.of("compare", "{dir}/a.csv", "paper", "--tolerance", "-1"),
-                        "--tolerance must be >= 0"));
+                        "--tolerance must be a finite number >= 0"));
     }
 
     @ParameterizedTest(name = "{0}")

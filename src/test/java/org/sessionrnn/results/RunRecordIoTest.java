@@ -49,7 +49,7 @@ class RunRecordIoTest {
         Path file = dir.resolve("runs/x/run.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{\"runId\": ");
-        IOException e = assertThrows(IOException.class, () -> RunRecordIo.readAll(dir));
+        ResultsFileException e = assertThrows(ResultsFileException.class, () -> RunRecordIo.readAll(dir));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
