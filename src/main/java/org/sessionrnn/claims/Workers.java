@@ -64,6 +64,50 @@ public final class Workers implements AutoCloseable {
     }
 
     /**
+     * Checks, writing nothing, that a worker of {@code shard} could register on {@code experimentDir} now: the
+     * folder is one or can be created as one (no file in the way, a writable parent), and no live worker
+     * conflicts (stopped workers are ignored here; {@link #register} removes their files). The runner calls this
+     * before the long work of loading and checking the data, and {@link #register} once everything passed.
+     *
+     * @throws ClaimException naming the folder or the conflicting worker
+     */
+    public static void checkAvailable(Path experimentDir, Shard shard, String specHash, Duration staleAfter) {
+        checkCreatable(experimentDir);
+        try {
+            for (Worker other : list(experimentDir)) {
+                if (!isStale(other, staleAfter)) {
+                    conflict(experimentDir, shard, specHash, other).ifPresent(message -> {
+                        throw new ClaimException(message);
+                    });
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new ClaimException("cannot read the workers of " + experimentDir + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The folder, or its nearest existing ancestor, must be a writable folder. */
+    private static void checkCreatable(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new ClaimException("results folder " + dir + " exists and is not a folder");
+        }
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new ClaimException("cannot create results folder " + dir + ": " + existing + " is not a folder");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new ClaimException("cannot create results folder " + dir + ": " + existing + " is not writable");
+        }
+    }
+
+    /**
      * Registers {@code me} on {@code experimentDir} (created if needed) after checking that claims can be made
      * there and that no live worker conflicts.
      *

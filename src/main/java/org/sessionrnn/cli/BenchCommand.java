@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure preprocessing, training, evaluation and prediction speed on synthetic inputs.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:measured", "2:a flag out of range (the flag is named)",
+        exitCodeList = {"0:measured", "2:a flag out of range, or sizes whose models cannot fit in memory (the flag "
+                + "is named)",
                 "1:an unexpected error (one line; --debug shows the stack trace)"})
 final class BenchCommand implements Callable<Integer> {
     /** Input steps of the benchmarked models, as the paper's protocol. */
@@ -93,6 +94,10 @@ final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0 && seconds <= 3600)) {
             throw new UsageException("--seconds must be above 0 and at most 3600, got " + seconds);
         }
+        Limits.memoryProblem(items, embedding, gru, batch, STEPS, new Limits.Keys("--gru", "--embedding", "--batch",
+                "the steps")).ifPresent(problem -> {
+                    throw new UsageException("bench: " + problem);
+                });
     }
 
     private static void range(String flag, long value, long low, long high) {

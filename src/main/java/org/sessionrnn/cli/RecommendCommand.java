@@ -15,6 +15,7 @@ import org.sessionrnn.serve.Recommendation;
 import org.sessionrnn.serve.RecommendationWriter;
 import org.sessionrnn.serve.Recommender;
 import org.sessionrnn.serve.SessionInput;
+import org.sessionrnn.spec.FileSniffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,7 +48,13 @@ final class RecommendCommand implements Callable<Integer> {
             default -> throw new UsageException("--format must be csv or jsonl, got '" + format + "'");
         };
         if (input != null && !Files.isRegularFile(input)) {
-            throw new UsageException("--input " + input + ": no such file");
+            throw new UsageException("--input " + input + (Files.isDirectory(input) ? ": is a folder, not a file"
+                    : ": no such file"));
+        }
+        if (input != null) {
+            FileSniffer.problem(input).ifPresent(problem -> {
+                throw new UsageException("--input " + input + ": " + problem + "; sessions are text, one per line");
+            });
         }
         try (ExportedModel model = ExportedModel.load(modelDir)) {
             Recommender recommender = new Recommender(model);

@@ -11,8 +11,10 @@ import org.sessionrnn.spec.PreprocessSpec;
 import org.sessionrnn.spec.SyntheticSpec;
 
 /**
- * Turns a {@link DataSpec} into a {@link Dataset}: reads (or first generates) the clicks of its source,
- * preprocesses them, and records a readable name and a content hash of the input for provenance.
+ * Turns a {@link DataSpec} into a {@link Dataset}: reads (or generates) the clicks of its source, preprocesses
+ * them, and records a readable name and a content hash of the input for provenance. Loading writes nothing:
+ * synthetic clicks not cached yet are generated in memory, and {@link #writeCache} stores them once the caller
+ * has accepted the data, so that refused data leaves no trace.
  */
 public final class DataLoader {
     /** Hex digits kept of data hashes. */
@@ -22,7 +24,7 @@ public final class DataLoader {
     private final PreprocessListener listener;
 
     /**
-     * @param cacheDir where synthetic data is generated and reused
+     * @param cacheDir where synthetic data is cached by {@link #writeCache} and reused
      * @param listener told the data size after each preprocessing step
      */
     public DataLoader(Path cacheDir, PreprocessListener listener) {
@@ -85,11 +87,23 @@ public final class DataLoader {
                 train.getFileName().toString(), contentHash(train));
     }
 
+    /** The cached synthetic clicks, or the same clicks generated in memory. */
     private Dataset synthetic(SyntheticSpec settings, Rsc15Preprocessor preprocessor) {
-        Path file = new SyntheticDataCache(cacheDir).materialise(settings);
+        ClickLog clicks = new SyntheticDataCache(cacheDir).cached(settings).map(YoochooseReader::read)
+                .orElseGet(() -> new SyntheticClickGenerator(settings).clicks());
         String name = String.format(Locale.ROOT, "synthetic(clicks=%d, items=%d, seed=%d)", settings.clicks(),
                 settings.items(), settings.seed());
-        return preprocessor.preprocess(YoochooseReader.read(file), name, SyntheticDataCache.key(settings));
+        return preprocessor.preprocess(clicks, name, SyntheticDataCache.key(settings));
+    }
+
+    /**
+     * Stores synthetic data in the cache folder for the next run (the clicks {@link #load} generated); does
+     * nothing for other sources. Call it only once the data and the spec have been accepted.
+     */
+    public void writeCache(DataSpec spec) {
+        if ("synthetic".equalsIgnoreCase(String.valueOf(spec.source())) && spec.synthetic() != null) {
+            new SyntheticDataCache(cacheDir).materialise(spec.synthetic());
+        }
     }
 
     private static <T> T required(T value, String field, String source) {
@@ -100,7 +114,15 @@ public final class DataLoader {
     }
 
     private static Path existing(Path file, String field, String source) {
-        if (!Files.isRegularFile(required(file, field, source))) {
+        if (Files.isDirectory(required(file, field, source))) {
+            throw new DataException("data " + field + " " + file + " is a folder, not a data file (source '"
+                    + source + "')");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new DataException("data " + field + " " + file + " is not a regular file (source '" + source
+                    + "')");
+        }
+        if (!Files.isRegularFile(file)) {
             throw new DataException("data " + field + " " + file.toAbsolutePath().normalize()
                     + " not found (source '" + source + "')");
         }

@@ -56,6 +56,7 @@ public final class Rsc15Preprocessor {
         if (train.size() == 0) {
             throw new DataException(name + ": no training clicks left after preprocessing with " + spec);
         }
+        checkTraining(name, train);
         ItemIndex catalogue = train.catalogue();
         return new Dataset(name, train.toTable(catalogue), null, catalogue, dataHash);
     }
@@ -74,7 +75,28 @@ public final class Rsc15Preprocessor {
             throw new DataException(name + ": no test sessions left after preprocessing with " + spec
                     + " (the test set is the sessions ending in the last testDays, on training items)");
         }
+        checkSequences(name, train, test);
         return new Dataset(name, train.toTable(catalogue), test.toTable(catalogue), catalogue, dataHash);
+    }
+
+    /**
+     * A training sequence and a test prefix both need a click followed by another in the same session: data whose
+     * sessions all have one click (possible with {@code min_session_length: 1}, or in already split files) would
+     * train on nothing and report a meaningless Recall.
+     */
+    private static void checkSequences(String name, SessionClicks train, SessionClicks test) {
+        checkTraining(name, train);
+        if ((long) test.size() - test.sessions() == 0) {
+            throw new DataException(name + ": no test prefixes: every test session has a single click (a test "
+                    + "prefix needs a click followed by another in the same session)");
+        }
+    }
+
+    private static void checkTraining(String name, SessionClicks train) {
+        if ((long) train.size() - train.sessions() == 0) {
+            throw new DataException(name + ": no training sequences: every training session has a single click "
+                    + "(a sequence needs a click followed by another in the same session)");
+        }
     }
 
     private void report(String step, SessionClicks clicks) {

@@ -65,10 +65,37 @@ public final class SyntheticClickGenerator {
     /** Writes about {@code spec.clicks()} clicks (whole sessions) and returns how many were written. */
     public long write(Writer writer) throws IOException {
         Writer out = writer instanceof BufferedWriter ? writer : new BufferedWriter(writer, 1 << 16);
+        YoochooseLineFormat format = new YoochooseLineFormat();
+        long written = generate((session, timeMs, item) -> format.write(out, session, timeMs, item));
+        out.flush();
+        return written;
+    }
+
+    /**
+     * The same clicks as {@link #write(Writer)} writes, in memory, exactly as reading that file gives them
+     * (times are whole milliseconds, which the file keeps), so that data can be checked before anything is
+     * written.
+     */
+    public ClickLog clicks() {
+        ClickLog log = new ClickLog((int) Math.min(spec.clicks() + MAX_SESSION_LENGTH, Integer.MAX_VALUE - 8L));
+        try {
+            generate((session, timeMs, item) -> log.add(session, item, timeMs));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the in-memory sink does no I/O
+        }
+        return log;
+    }
+
+    /** Where generated clicks go. */
+    @FunctionalInterface
+    private interface ClickSink {
+        void click(long session, long timeMs, long item) throws IOException;
+    }
+
+    private long generate(ClickSink out) throws IOException {
         SplittableRandom random = new SplittableRandom(spec.seed());
         SyntheticCatalogue catalogue = new SyntheticCatalogue(spec.items(), spec.clusters(), spec.days(),
                 spec.drift(), random);
-        YoochooseLineFormat format = new YoochooseLineFormat();
         double spanMs = spec.days() * (double) TimeParser.DAY_MS;
         long written = 0;
         for (long session = 1; written < spec.clicks(); session++) {
@@ -76,19 +103,17 @@ public final class SyntheticClickGenerator {
             long startMs = START_MS + (long) (progress * spanMs);
             int day = (int) ((startMs - START_MS) / TimeParser.DAY_MS);
             catalogue.useDay(day);
-            written += writeSession(out, format, catalogue, random, session, startMs,
-                    day / (double) (spec.days() - 1));
+            written += writeSession(out, catalogue, random, session, startMs, day / (double) (spec.days() - 1));
         }
-        out.flush();
         return written;
     }
 
-    private int writeSession(Writer out, YoochooseLineFormat format, SyntheticCatalogue catalogue,
-                             SplittableRandom random, long session, long startMs, double dayShare) throws IOException {
+    private int writeSession(ClickSink out, SyntheticCatalogue catalogue, SplittableRandom random, long session,
+                             long startMs, double dayShare) throws IOException {
         int length = sessionLength(random);
         int state = catalogue.popularItem(random);
         long timeMs = startMs;
-        format.write(out, session, timeMs, ITEM_ID_BASE + state);
+        out.click(session, timeMs, ITEM_ID_BASE + state);
         for (int k = 1; k < length; k++) {
             timeMs += gapMs(random);
             int clicked;
@@ -100,7 +125,7 @@ public final class SyntheticClickGenerator {
                         : catalogue.popularItemNear(state, random);
                 clicked = state;
             }
-            format.write(out, session, timeMs, ITEM_ID_BASE + clicked);
+            out.click(session, timeMs, ITEM_ID_BASE + clicked);
         }
         return length;
     }

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import org.sessionrnn.io.Sha256;
 import org.sessionrnn.spec.SyntheticSpec;
 
@@ -31,9 +32,19 @@ public final class SyntheticDataCache {
         return Sha256.ofText("synthetic-v" + GENERATOR_VERSION + ":" + spec, KEY_DIGITS);
     }
 
+    /** The clicks file of {@code spec} if it is cached already; nothing is created. */
+    public Optional<Path> cached(SyntheticSpec spec) {
+        Path file = fileOf(spec);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    private Path fileOf(SyntheticSpec spec) {
+        return directory.resolve("synthetic-" + key(spec) + ".dat");
+    }
+
     /** The path of the clicks file for {@code spec}, generating it first when it is not cached yet. */
     public Path materialise(SyntheticSpec spec) {
-        Path file = directory.resolve("synthetic-" + key(spec) + ".dat");
+        Path file = fileOf(spec);
         if (Files.isRegularFile(file)) {
             return file;
         }

@@ -43,6 +43,55 @@ public final class ExperimentLock implements AutoCloseable {
     }
 
     /**
+     * Checks, writing nothing, that {@code experimentDir} could be locked now: no live runner holds it, and it is
+     * a folder or can be created as one (no file in the way, a writable parent). Callers check this before the
+     * long work of loading and checking the data, and {@link #acquire} once everything passed.
+     *
+     * @throws ResultsFolderException naming the folder and the problem
+     */
+    public static void checkAvailable(Path experimentDir) throws IOException {
+        checkCreatable(experimentDir);
+        Path file = experimentDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        // opened for writing only because an OS lock needs it; nothing is written, and the file already exists
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            Optional<Holder> holder = Holder.parse(Files.readString(file, StandardCharsets.UTF_8));
+            if (lock == null || holder.filter(Holder::isAlive).isPresent()) {
+                throw inUse(experimentDir, file, holder);
+            }
+            lock.release();
+        }
+    }
+
+    private static void checkCreatable(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new ResultsFolderException("results folder " + dir + " exists and is not a folder");
+        }
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new ResultsFolderException("cannot create results folder " + dir + ": " + existing
+                    + " is not a folder");
+        }
+        if (existing != null && !Files.isWritable(existing)) {
+            throw new ResultsFolderException("cannot create results folder " + dir + ": " + existing
+                    + " is not writable");
+        }
+    }
+
+    private static ResultsFolderException inUse(Path experimentDir, Path file, Optional<Holder> holder) {
+        return new ResultsFolderException("experiment folder " + experimentDir + " is in use by another runner ("
+                + holder.map(Holder::describe).orElse("holder unknown") + "; lock file " + file
+                + "). Wait for it to finish or stop it; if no runner is running, delete the lock file.");
+    }
+
+    /**
      * Locks {@code experimentDir}, creating it if needed.
      *
      * @throws ResultsFolderException if another live runner holds it or the folder cannot be created
@@ -56,9 +105,7 @@ public final class ExperimentLock implements AutoCloseable {
         Optional<Holder> holder = Holder.parse(Files.readString(file, StandardCharsets.UTF_8));
         if (lock == null || holder.filter(Holder::isAlive).isPresent()) {
             channel.close();
-            throw new ResultsFolderException("experiment folder " + experimentDir + " is in use by another runner ("
-                    + holder.map(Holder::describe).orElse("holder unknown") + "; lock file " + file
-                    + "). Wait for it to finish or stop it; if no runner is running, delete the lock file.");
+            throw inUse(experimentDir, file, holder);
         }
         holder.ifPresent(h -> out.println("Taking over a stale lock: " + file + " was held by " + h.describe()
                 + ", which is no longer running."));

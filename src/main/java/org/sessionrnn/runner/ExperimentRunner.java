@@ -44,8 +44,10 @@ import org.sessionrnn.train.TrainingInterruptedException;
  * ranks.bin, checkpoints) and refreshing summary.csv after every run; the whole-grid runner also writes the
  * figures and tables at the end (for shards, {@code report} does once all have finished).
  *
- * <p>Nothing is written in the experiment folder before the data and every model graph have been checked (the
- * registration made first is removed again, with folders it created, if that fails). Runs already done with the
+ * <p>Nothing is written before the data, every run and every model graph have been checked: the folder is only
+ * probed (read-only: free, or creatable) before the data is loaded, synthetic data is generated in memory, and
+ * the folder, the registration, the claims, the data cache and {@code spec.yaml} are written only after the
+ * checks pass; progress is held back meanwhile, so that a refusal prints its one line. Runs already done with the
  * same {@code config_hash} are skipped; a run left {@code running} by an interrupted or killed worker with the
  * same hash resumes from its last checkpoint once its claim is free or stale; any other run (and every run under
  * {@code --force}) starts afresh. A run claimed by a live worker is left to it; a shard waits for such runs of
@@ -54,6 +56,12 @@ import org.sessionrnn.train.TrainingInterruptedException;
  * {@code running}, resumable, and its claim released.
  */
 public final class ExperimentRunner {
+    /**
+     * Progress of the checks is held back this long, so that a refused start prints only its error line; longer
+     * checks (a large data file) show their progress from then on.
+     */
+    private static final double HOLD_SECONDS = 10;
+
     private final ExperimentSpec spec;
     private static final Duration POLL = Duration.ofSeconds(1);
 
@@ -101,18 +109,36 @@ public final class ExperimentRunner {
         Path dir = spec.experimentDir();
         List<String> ids = runs.stream().map(RunSpec::id).toList();
         List<String> mine = options.shard().select(ids);
-        out.printf("Experiment '%s': %d runs, results in %s%n", spec.name(), runs.size(), dir);
+        HeldOutput held = new HeldOutput(out, HOLD_SECONDS);
+        PrintStream checking = held.stream();
+        checking.printf("Experiment '%s': %d runs, results in %s%n", spec.name(), runs.size(), dir);
         if (!options.shard().isAll()) {
-            out.printf("Worker %s, shard %s: %d of the %d runs%s%n", me.label(), options.shard(), mine.size(),
+            checking.printf("Worker %s, shard %s: %d of the %d runs%s%n", me.label(), options.shard(), mine.size(),
                     runs.size(), options.steal() ? ", then unclaimed runs of other shards" : "");
         }
-        try (InterruptHandler ctrlC = InterruptHandler.install();
-             Heartbeat heartbeat = new Heartbeat(Heartbeat.intervalFor(options.staleAfter()));
-             Workers registration = Workers.register(dir, me, options.shard(), SpecWriter.specHash(spec),
-                     options.steal(), options.staleAfter(), heartbeat, out);
+        String specHash = SpecWriter.specHash(spec);
+        Workers.checkAvailable(dir, options.shard(), specHash, options.staleAfter());
+        RunRecordIo.readAll(dir); // a corrupt run.json left in the folder is named now, not after registering
+        try (InterruptHandler ctrlC = InterruptHandler.install()) {
+            ExperimentData data = loadData(checking);
+            Preflight.check(runs, data, spec, checking);
+            held.release();
+            return runChecked(runs, mine, data, specHash, ctrlC, start);
+        }
+    }
+
+    /**
+     * The folder was free, and the data and every run passed their checks: from here on the experiment folder
+     * is written (registration, claims, the synthetic-data cache, spec.yaml, the runs).
+     */
+    private List<RunRecord> runChecked(List<RunSpec> runs, List<String> mine, ExperimentData data, String specHash,
+                                       InterruptHandler ctrlC, long start) throws IOException {
+        Path dir = spec.experimentDir();
+        try (Heartbeat heartbeat = new Heartbeat(Heartbeat.intervalFor(options.staleAfter()));
+             Workers registration = Workers.register(dir, me, options.shard(), specHash, options.steal(),
+                     options.staleAfter(), heartbeat, out);
              ClaimBoard claims = new ClaimBoard(dir, me, options.shard(), options.staleAfter(), heartbeat)) {
-            ExperimentData data = loadData();
-            Preflight.check(runs, data, spec, out);
+            dataLoader(out).writeCache(spec.data());
             Files.createDirectories(dir.resolve("runs"));
             AtomicFiles.writeString(dir.resolve("spec.yaml"), SpecWriter.toYaml(spec));
             ctrlC.arm();
@@ -270,17 +296,21 @@ public final class ExperimentRunner {
         }
     }
 
-    private ExperimentData loadData() {
+    private ExperimentData loadData(PrintStream out) {
         out.println("Preparing data (" + spec.data().source() + ")");
         long start = System.nanoTime();
-        Path cache = spec.output().resolve(".cache");
-        Dataset dataset = new DataLoader(cache, PreprocessListener.printingTo(out)).load(spec.data());
+        Dataset dataset = dataLoader(out).load(spec.data());
         ExperimentData data = new ExperimentData(dataset, SequenceBuilder.inLabelTimeOrder(dataset.train()),
                 SequenceBuilder.inSessionOrder(dataset.test()));
         out.printf("Data '%s': %,d items, %,d training sequences, %,d test sequences (%s)%n", dataset.name(),
                 data.items(), data.trainByTime().size(), data.test().size(),
                 Durations.format((System.nanoTime() - start) / 1e9));
         return data;
+    }
+
+    /** Synthetic data is cached in {@code <output>/.cache}, written only once the run has passed its checks. */
+    private DataLoader dataLoader(PrintStream progress) {
+        return new DataLoader(spec.output().resolve(".cache"), PreprocessListener.printingTo(progress));
     }
 
     private RunRecord runOne(RunSpec run, ExperimentData data, RunProvenance provenance, ClaimBoard claims)

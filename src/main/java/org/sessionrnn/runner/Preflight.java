@@ -4,19 +4,38 @@ import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.sessionrnn.data.DataException;
+import org.sessionrnn.data.SequenceSet;
+import org.sessionrnn.data.SequenceSplitter;
+import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.spec.ExperimentSpec;
+import org.sessionrnn.spec.Limits;
 import org.sessionrnn.spec.RunSpec;
+import org.sessionrnn.spec.VariantSpec;
 
 /**
- * Checks, before the first run starts, that every run has an executor and every distinct graph builds, so a
- * grid does not fail hours in on something knowable up front.
+ * Checks, before the first run starts and before anything is written, that every run can work on the loaded
+ * data (a cutoff and top k within the catalogue, training and validation sequences, a model and batch that fit
+ * in memory), has an executor, and that every distinct graph builds, so a grid does not fail hours in, or write
+ * meaningless results, on something knowable up front.
  */
 final class Preflight {
+    /** Fractions with at most this many sequences are split up front to check both sides are non-empty. */
+    private static final int SMALL_SET = 100_000;
+
     private Preflight() {
     }
 
     static void check(List<RunSpec> runs, ExperimentData data, ExperimentSpec spec, PrintStream out) {
+        checkCutoffs(spec, data);
+        for (RunSpec run : runs) {
+            RunnableKind kind = RunnableKind.of(run.variant().model());
+            checkSequences(run, kind, data, spec);
+            if (kind.neural()) {
+                checkMemory(run, data, spec);
+            }
+        }
         Set<String> built = new LinkedHashSet<>();
         for (RunSpec run : runs) {
             RunnableKind kind = RunnableKind.of(run.variant().model());
@@ -30,5 +49,60 @@ final class Preflight {
         if (!built.isEmpty()) {
             out.println("Checked " + built.size() + " model graph(s): " + String.join(", ", built));
         }
+    }
+
+    /** Rankings are cut at {@code protocol.cutoff} and soft labels at their top k: both need that many items. */
+    private static void checkCutoffs(ExperimentSpec spec, ExperimentData data) {
+        int items = data.items();
+        if (spec.protocol().cutoff() > items) {
+            throw new DataException("protocol.cutoff " + spec.protocol().cutoff() + " is more than the " + items
+                    + " items of data '" + data.dataset().name() + "'; lower protocol.cutoff");
+        }
+        for (VariantSpec v : spec.variants()) {
+            if (v.softLabelTopK() > items) {
+                throw new DataException("variants." + v.label() + ".soft_label_top_k " + v.softLabelTopK()
+                        + " is more than the " + items + " items of data '" + data.dataset().name() + "'");
+            }
+        }
+    }
+
+    /**
+     * Every run needs training sequences in its fraction; a GRU run also needs, for early stopping, validation
+     * sequences from another session. With few sequences (a tiny fraction of little data) either can be empty.
+     * Only small sets are split here: with many sessions neither side can end up empty.
+     */
+    private static void checkSequences(RunSpec run, RunnableKind kind, ExperimentData data, ExperimentSpec spec) {
+        SequenceSet fraction = SequenceSplitter.recentFraction(data.trainByTime(), run.fraction());
+        String what = "run " + run.id() + ": fraction " + run.fraction() + " of data '" + data.dataset().name()
+                + "' selects " + fraction.size() + " training sequence(s)";
+        if (fraction.size() == 0) {
+            throw new DataException(what + "; use a larger fraction in protocol.fractions or more data");
+        }
+        if (!kind.neural() || fraction.size() > SMALL_SET) {
+            return;
+        }
+        TrainValidation split = SequenceSplitter.validationSplit(fraction, spec.protocol().validationShare(),
+                run.seed());
+        if (split.validation().size() == 0) {
+            throw new DataException(what + ", all from one session, so none is left for validation "
+                    + "(protocol.validation_share holds out whole sessions); use a larger fraction in "
+                    + "protocol.fractions or more data");
+        }
+        if (split.train().size() == 0) {
+            throw new DataException(what + " and protocol.validation_share " + spec.protocol().validationShare()
+                    + " holds out all of them for validation; use a larger fraction or more data");
+        }
+    }
+
+    /** The model and a batch must fit in memory at the catalogue's real size (the spec only knew a bound). */
+    private static void checkMemory(RunSpec run, ExperimentData data, ExperimentSpec spec) {
+        VariantSpec v = run.variant();
+        String at = "variants." + v.label();
+        Limits.Keys keys = new Limits.Keys(at + ".gru_sizes", at + ".embedding", at + ".batch_size",
+                "protocol.max_length");
+        Limits.memoryProblem(data.items(), v.embedding(), run.gruSize(), v.batchSize(), spec.protocol().maxLength(),
+                keys).ifPresent(problem -> {
+                    throw new DataException("variant " + v.label() + ": " + problem);
+                });
     }
 }

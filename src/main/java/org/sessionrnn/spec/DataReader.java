@@ -31,7 +31,13 @@ final class DataReader {
         s.checkKeys(Schema.SYNTHETIC_KEYS, key -> true, "");
         SyntheticSpec d = SyntheticSpec.DEFAULT;
         long clicks = s.longValue("clicks", d.clicks(), Interval.AT_LEAST_ONE);
-        int items = s.integer("items", d.items(), Interval.AT_LEAST_ONE);
+        if (clicks > Limits.maxClicks()) {
+            throw s.value("clicks").error(clicks + " clicks need at least " + Limits.bytes(clicks
+                    * Limits.HEAP_BYTES_PER_CLICK) + " of Java heap, more than its maximum "
+                    + Limits.bytes(Limits.heapBytes()) + "; lower data.synthetic.clicks or give Java more heap "
+                    + "(java -Xmx...)");
+        }
+        int items = s.integer("items", d.items(), Interval.upTo(1, Limits.MAX_ITEMS));
         int clusters = s.integer("clusters", d.clusters(), new Interval(1, true, items, true));
         int days = s.integer("days", d.days(), Interval.atLeast(2));
         double noise = s.decimal("noise", d.noise(), UNIT_LEFT_CLOSED);

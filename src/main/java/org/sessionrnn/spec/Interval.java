@@ -4,7 +4,11 @@ package org.sessionrnn.spec;
  * An allowed numeric range with open or closed ends, e.g. {@code [0, 1)} or {@code >= 1}; an infinite upper end
  * is written as a lower bound only.
  */
-record Interval(double low, boolean lowClosed, double high, boolean highClosed) {
+record Interval(double low, boolean lowClosed, double high, boolean highClosed, boolean limit) {
+    Interval(double low, boolean lowClosed, double high, boolean highClosed) {
+        this(low, lowClosed, high, highClosed, false);
+    }
+
     static final Interval POSITIVE = above(0);
     static final Interval AT_LEAST_ONE = atLeast(1);
     static final Interval NON_NEGATIVE = atLeast(0);
@@ -20,6 +24,22 @@ record Interval(double low, boolean lowClosed, double high, boolean highClosed) 
     /** {@code > low}. */
     static Interval above(double low) {
         return new Interval(low, false, Double.POSITIVE_INFINITY, false);
+    }
+
+    /**
+     * {@code >= low} up to a supported maximum {@code max}: a value below reads "must be >= low", one above
+     * "must be at most max", since the maximum is a limit of the program rather than of the setting's meaning.
+     */
+    static Interval upTo(double low, double max) {
+        return new Interval(low, true, max, true, true);
+    }
+
+    /** "must be ..." completion for the value {@code x}, which is outside. */
+    String describe(double x) {
+        if (!limit) {
+            return describe();
+        }
+        return x < low ? ">= " + format(low) : "at most " + format(high) + " (the largest supported)";
     }
 
     boolean contains(double x) {

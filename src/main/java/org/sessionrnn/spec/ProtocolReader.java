@@ -13,7 +13,7 @@ final class ProtocolReader {
         return new ProtocolSpec(
                 s.list("fractions", d.fractions(), Value::asFraction, "fraction"),
                 s.decimal("validation_share", d.validationShare(), VALIDATION_SHARE),
-                s.integer("max_length", d.maxLength(), Interval.AT_LEAST_ONE),
-                s.integer("cutoff", d.cutoff(), Interval.AT_LEAST_ONE));
+                s.integer("max_length", d.maxLength(), Interval.upTo(1, Limits.MAX_STEPS)),
+                s.integer("cutoff", d.cutoff(), Interval.upTo(1, Limits.MAX_TOP)));
     }
 }

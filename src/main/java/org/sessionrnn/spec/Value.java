@@ -40,7 +40,7 @@ record Value(JsonNode node, String path, String where, boolean inList) {
         }
         BigInteger big = node.bigIntegerValue();
         if (big.bitLength() > 31 || !range.contains(big.doubleValue())) {
-            throw error(node.asText() + " must be " + range.describe()
+            throw error(shownNumber() + " must be " + range.describe(big.doubleValue())
                     + (big.bitLength() > 31 ? " and fit in 32 bits" : ""));
         }
         return big.longValueExact();
@@ -52,7 +52,7 @@ record Value(JsonNode node, String path, String where, boolean inList) {
         }
         double x = node.doubleValue();
         if (!Double.isFinite(x) || !range.contains(x)) {
-            throw error(node.asText() + " must be " + range.describe());
+            throw error(shownNumber() + " must be " + range.describe(x));
         }
         return x;
     }
@@ -112,6 +112,12 @@ record Value(JsonNode node, String path, String where, boolean inList) {
     SpecException typeError(String singular, String plural) {
         return error(inList ? "expected a list of " + plural + ", got " + show() : "expected " + singular
                 + ", got " + show());
+    }
+
+    /** A number as written, cut if it runs over many digits. */
+    private String shownNumber() {
+        String text = node.asText();
+        return text.length() <= MAX_SHOWN ? text : text.substring(0, 20) + "... (" + text.length() + " digits)";
     }
 
     /** How the node is shown in messages: {@code 'abc'}, {@code 1.5}, {@code a list}, {@code a mapping}. */

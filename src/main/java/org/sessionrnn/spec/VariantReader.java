@@ -9,6 +9,7 @@ import java.util.Map;
 final class VariantReader {
     /** Labels become part of run ids and file names; '-' is reserved as the id separator. */
     private static final String LABEL_PATTERN = "[A-Za-z0-9._]+";
+    private static final Interval LAYER = Interval.upTo(1, Limits.MAX_LAYER);
 
     private VariantReader() {
     }
@@ -19,6 +20,7 @@ final class VariantReader {
         List<Section> sections = root.sections("variants");
         for (Section s : sections) {
             VariantSpec variant = variant(s, protocol, sections.size() == 1);
+            checkMemory(s, variant, protocol);
             String earlier = labelled.putIfAbsent(variant.label(), s.path());
             if (earlier != null) {
                 Value at = s.value(s.has("label") ? "label" : "model");
@@ -38,18 +40,18 @@ final class VariantReader {
         }
         VariantSpec d = VariantSpec.defaults(model);
         return new VariantSpec(label(s, model), model,
-                s.list("gru_sizes", d.gruSizes(), v -> v.asInt(Interval.AT_LEAST_ONE), "GRU size"),
-                s.integer("embedding", d.embedding(), Interval.AT_LEAST_ONE),
+                s.list("gru_sizes", d.gruSizes(), v -> v.asInt(LAYER), "GRU size"),
+                s.integer("embedding", d.embedding(), LAYER),
                 s.decimal("embedding_dropout", d.embeddingDropout(), Interval.UNIT_RIGHT_OPEN),
-                s.integer("batch_size", d.batchSize(), Interval.AT_LEAST_ONE),
+                s.integer("batch_size", d.batchSize(), Interval.upTo(1, Limits.MAX_BATCH)),
                 s.decimal("learning_rate", d.learningRate(), Interval.POSITIVE),
                 s.integer("max_epochs", d.maxEpochs(), Interval.AT_LEAST_ONE),
                 s.integer("patience", d.patience(), Interval.AT_LEAST_ONE),
                 s.decimal("lambda", d.lambda(), Interval.UNIT_CLOSED),
                 s.decimal("temperature", d.temperature(), Interval.POSITIVE),
-                s.integer("soft_label_top_k", d.softLabelTopK(), Interval.NON_NEGATIVE),
-                s.integer("hidden_size", d.hiddenSize(), Interval.NON_NEGATIVE),
-                s.integer("neighbours", d.neighbours(), Interval.AT_LEAST_ONE),
+                s.integer("soft_label_top_k", d.softLabelTopK(), Interval.upTo(0, Limits.MAX_TOP)),
+                s.integer("hidden_size", d.hiddenSize(), Interval.upTo(0, Limits.MAX_LAYER)),
+                s.integer("neighbours", d.neighbours(), Interval.upTo(1, Limits.MAX_TOP)),
                 s.decimal("knn_lambda", d.knnLambda(), Interval.NON_NEGATIVE),
                 s.decimal("knn_alpha", d.knnAlpha(), Interval.UNIT_CLOSED),
                 s.decimal("output_dropout", d.outputDropout(), Interval.UNIT_RIGHT_OPEN),
@@ -59,6 +61,25 @@ final class VariantReader {
                 s.bool("tied_embedding", d.tiedEmbedding()),
                 s.choice("optimizer", d.optimizer(), VariantSpec.OPTIMIZERS, "optimizer"),
                 s.decimal("momentum", d.momentum(), Interval.UNIT_RIGHT_OPEN));
+    }
+
+    /**
+     * A GRU variant whose model and one batch cannot fit in this machine's memory even with the smallest
+     * catalogue is refused at its sizes; the runner checks again with the real catalogue once the data is
+     * loaded.
+     */
+    private static void checkMemory(Section s, VariantSpec v, ProtocolSpec protocol) {
+        if (!ModelCatalogue.of(v.model()).neural()) {
+            return;
+        }
+        Limits.Keys keys = new Limits.Keys(s.path() + ".gru_sizes", s.path() + ".embedding",
+                s.path() + ".batch_size", "protocol.max_length");
+        for (int gru : v.gruSizes()) {
+            Limits.memoryProblem(2, v.embedding(), gru, v.batchSize(), protocol.maxLength(), keys)
+                    .ifPresent(problem -> {
+                        throw (s.has("gru_sizes") ? s.value("gru_sizes") : s.value("model")).error(problem);
+                    });
+        }
     }
 
     private static String label(Section s, String model) {

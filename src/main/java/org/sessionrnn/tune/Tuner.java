@@ -15,6 +15,7 @@ import org.sessionrnn.report.ReportWriter;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.runner.ExperimentData;
 import org.sessionrnn.runner.ExperimentLock;
+import org.sessionrnn.runner.HeldOutput;
 import org.sessionrnn.runner.ExperimentRunner;
 import org.sessionrnn.runner.GridInterruptedException;
 import org.sessionrnn.runner.InterruptHandler;
@@ -47,6 +48,9 @@ public final class Tuner {
     /** The final runs' experiment name: {@code best.yaml} writes into {@code <tune folder>/best/}. */
     public static final String BEST_NAME = "best";
     private static final String BUDGET_FILE = "budget.json";
+
+    /** How long progress is held back while the inputs are checked (longer checks show theirs). */
+    private static final double HOLD_SECONDS = 10;
 
     private final TuneSpec spec;
     private final boolean force;
@@ -86,22 +90,23 @@ public final class Tuner {
         ExperimentSpec base = spec.base();
         SearchSpec search = spec.search();
         Path dir = base.experimentDir();
-        List<Trial> trials = TrialSampler.draw(search, out);
+        // progress is held while the inputs are checked, so that a refusal prints only its error line
+        HeldOutput held = new HeldOutput(out, HOLD_SECONDS);
+        PrintStream checking = held.stream();
+        List<Trial> trials = TrialSampler.draw(search, checking);
         List<Integer> budgets = Rungs.budgets(search);
-        out.printf("Tuning '%s' of '%s': %d trials, rungs of %s epochs keeping 1/%d, results in %s%n",
+        checking.printf("Tuning '%s' of '%s': %d trials, rungs of %s epochs keeping 1/%d, results in %s%n",
                 search.variant(), base.name(), trials.size(), budgets, search.eta(), dir);
         checkTestFileExists(base);
         Selection selection;
-        try (InterruptHandler ctrlC = InterruptHandler.install(); ExperimentLock lock = ExperimentLock.acquire(dir, out)) {
-            ExperimentData data = loadTrainingData(base);
-            SelectionRuns runs = new SelectionRuns(spec, data, dir, force, out);
+        // nothing is written before the data and the first trial are checked: the lock is only probed until then
+        ExperimentLock.checkAvailable(dir);
+        try (InterruptHandler ctrlC = InterruptHandler.install()) {
+            ExperimentData data = loadTrainingData(base, checking);
+            SelectionRuns runs = new SelectionRuns(spec, data, dir, force, checking);
             runs.preflight(trials.get(0));
-            Files.createDirectories(dir.resolve("runs"));
-            ctrlC.arm();
-            selection = new Selection(trials, budgets, search, runs, new TimeBudget(dir.resolve(BUDGET_FILE),
-                    search.budgetMinutes(), force), dir, out);
-            selection.run();
-            TrialsChart.write(selection.outcomes(), budgets, base.protocol().cutoff(), dir.resolve(CHART));
+            held.release();
+            selection = select(trials, budgets, search, runs, dir, ctrlC);
         }
         TrialOutcome winner = selection.winner();
         ExperimentSpec best = spec.withSettings(winner.trial().settings(), BEST_NAME, dir);
@@ -118,6 +123,20 @@ public final class Tuner {
         return new Result(selection.outcomes(), winner, best, test);
     }
 
+    /** Selection under the folder's lock, taken once the data and the first trial passed their checks. */
+    private Selection select(List<Trial> trials, List<Integer> budgets, SearchSpec search, SelectionRuns runs,
+                             Path dir, InterruptHandler ctrlC) throws IOException {
+        try (ExperimentLock lock = ExperimentLock.acquire(dir, out)) {
+            Files.createDirectories(dir.resolve("runs"));
+            ctrlC.arm();
+            Selection selection = new Selection(trials, budgets, search, runs, new TimeBudget(
+                    dir.resolve(BUDGET_FILE), search.budgetMinutes(), force), dir, out);
+            selection.run();
+            TrialsChart.write(selection.outcomes(), budgets, spec.base().protocol().cutoff(), dir.resolve(CHART));
+            return selection;
+        }
+    }
+
     /** The test file of an already split pair must exist now, though selection never opens it. */
     private static void checkTestFileExists(ExperimentSpec base) {
         Path test = base.data().test();
@@ -127,7 +146,7 @@ public final class Tuner {
         }
     }
 
-    private ExperimentData loadTrainingData(ExperimentSpec base) {
+    private static ExperimentData loadTrainingData(ExperimentSpec base, PrintStream out) {
         out.println("Preparing the training data (" + base.data().source() + "); the test split stays unread");
         Dataset dataset = new DataLoader(base.output().resolve(".cache"), PreprocessListener.printingTo(out))
                 .loadTraining(base.data());

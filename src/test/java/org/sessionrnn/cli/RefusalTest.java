@@ -41,6 +41,30 @@ class RefusalTest {
             3,2014-04-03T09:00:00.000Z,11,0
             3,2014-04-03T09:00:10.000Z,13,0
             """;
+    /** A spec over {@code clicks.dat} that would run. */
+    static final String SPEC = """
+            name: refused
+            data:
+              source: yoochoose
+              path: {dir}/clicks.dat
+              preprocess: {min_session_length: 2, min_item_support: 1, test_days: 1}
+            protocol: {fractions: [1], cutoff: 2}
+            variants:
+              - model: m1
+                max_epochs: 1
+            """;
+    /** A spec over a small synthetic data set that would run. */
+    static final String SYNTHETIC = """
+            name: synth
+            data:
+              source: synthetic
+              synthetic: {clicks: 3000, items: 100, clusters: 5, days: 5}
+            protocol: {fractions: [1]}
+            variants:
+              - model: m1
+                max_epochs: 1
+            """;
+    private static final List<String> RUN = List.of("spec.yaml", "--output", "out");
     static final String HEADER = "experiment,run_id,variant,gru_size,fraction,seed,status,recall,mrr,"
             + "recall_conservative,mrr_conservative,cutoff,items,train_sequences,test_sequences,epochs,train_seconds,"
             + "params,model,validation_sequences,best_epoch,eval_seconds,predict_ms_mean,predict_ms_sd,failure\n";
@@ -74,6 +98,44 @@ class RefusalTest {
                     : ((String) content).getBytes(StandardCharsets.UTF_8));
         }
         return new Case(name, map, args, expected);
+    }
+
+    /** The runnable spec with {@code from} replaced by {@code to}, over the good clicks. */
+    private static Case spec(String name, String from, String to, String... expected) {
+        return of(name, RUN, List.of(expected), "spec.yaml", edit(SPEC, from, to), "clicks.dat", CLICKS);
+    }
+
+    /** The synthetic spec with {@code from} replaced by {@code to}. */
+    private static Case synthetic(String name, String from, String to, String... expected) {
+        return of(name, RUN, List.of(expected), "spec.yaml", edit(SYNTHETIC, from, to));
+    }
+
+    /** The runnable spec over other clicks. */
+    private static Case data(String name, Object clicks, String... expected) {
+        return of(name, RUN, List.of(expected), "spec.yaml", SPEC, "clicks.dat", clicks);
+    }
+
+    private static Case flags(String name, List<String> args, String... expected) {
+        return of(name, args, List.of(expected), "spec.yaml", SPEC, "clicks.dat", CLICKS);
+    }
+
+    private static String edit(String text, String from, String to) {
+        if (!text.contains(from)) {
+            throw new IllegalArgumentException("no '" + from + "' in " + text);
+        }
+        return text.replace(from, to);
+    }
+
+    private static String gru4recSpec() {
+        return edit(edit(SPEC, "  path: {dir}/clicks.dat\n  preprocess: {min_session_length: 2, min_item_support: 1, "
+                + "test_days: 1}\n", "  train: {dir}/train.tsv\n  test: {dir}/test.tsv\n"), "source: yoochoose",
+                "source: gru4rec");
+    }
+
+    private static byte[] filled(int size, char c) {
+        byte[] bytes = new byte[size];
+        java.util.Arrays.fill(bytes, (byte) c);
+        return bytes;
     }
 
     private static Case compare(String name, Object a, Object b, List<String> more, String... expected) {
@@ -149,6 +211,8 @@ class RefusalTest {
                 of("bench --gru -1", List.of("bench", "--gru", "-1"), List.of("--gru", "-1")),
                 of("bench --items 0", List.of("bench", "--items", "0"), List.of("--items")),
                 of("bench --batch of two billion", List.of("bench", "--batch", "2000000000"), List.of("--batch")),
+                of("bench sizes that cannot fit", List.of("bench", "--items", "10000000", "--gru", "16000"),
+                        List.of("--gru")),
                 of("bench --clicks beyond the heap", List.of("bench", "--clicks", "900000000000"),
                         List.of("--clicks")),
                 of("bench --serving with zero seconds", List.of("bench", "--serving", "--seconds", "0"),
@@ -160,8 +224,114 @@ class RefusalTest {
                 of("a mistyped command", List.of("stauts", "e"), List.of("stauts")));
     }
 
+    /** Mistakes in specs, flags and data of {@code run} and {@code tune}: refused before anything is written. */
+    static Stream<Case> runCases() {
+        String longLabel = "l".repeat(250);
+        String deepOutput = String.join("/", java.util.Collections.nCopies(20, "d".repeat(220)));
+        String seeds = "seeds: [" + String.join(", ", java.util.stream.IntStream.range(0, 20_000)
+                .mapToObj(Integer::toString).toList()) + "]\n";
+        return Stream.of(
+                // limits: refused where the spec is validated, naming the key
+                spec("GRU size far beyond any memory", "max_epochs: 1", "max_epochs: 1\n    gru_sizes: [100000000]",
+                        "spec.yaml:10:", "variants[0].gru_sizes[0]", "at most 16384"),
+                spec("batch size of two billion", "max_epochs: 1", "batch_size: 2000000000",
+                        "variants[0].batch_size", "at most 65536"),
+                spec("embedding of two billion", "max_epochs: 1", "embedding: 2000000000", "variants[0].embedding"),
+                spec("max_length typed as 100000", "cutoff: 2", "cutoff: 2, max_length: 100000",
+                        "protocol.max_length", "at most 1000"),
+                spec("the largest sizes together cannot fit", "max_epochs: 1", "max_epochs: 1\n    gru_sizes: [16384]"
+                        + "\n    batch_size: 65536", "variants[0]", "memory", "lower"),
+                synthetic("two billion synthetic clicks", "clicks: 3000", "clicks: 2000000000",
+                        "data.synthetic.clicks", "Java heap"),
+                synthetic("fifty million synthetic items", "items: 100", "items: 50000000", "data.synthetic.items"),
+                spec("M4 hidden layer of two billion", "model: m1", "model: m4\n    hidden_size: 2000000000",
+                        "variants[0].hidden_size"),
+                spec("a label of 250 characters", "max_epochs: 1", "max_epochs: 1\n    label: " + longLabel,
+                        "run id", "shorten the label"),
+                spec("a name of 300 characters", "name: refused", "name: " + "n".repeat(300), "spec.yaml:1:7",
+                        "name"),
+                flags("an output folder deeper than a path may be", List.of("spec.yaml", "--output", deepOutput),
+                        "--output", "use a shorter output folder"),
+                flags("an integer overflow in --set", List.of("spec.yaml", "--set",
+                        "variants.0.max_epochs=99999999999999999999"), "--set variants.0.max_epochs", "32 bits"),
+                flags("a negative seed in --set", List.of("spec.yaml", "--set", "seeds=[-1]"), "seeds[0]", ">= 0"),
+                spec("twenty thousand seeds", "name: refused\n", "name: refused\n" + seeds, "seeds",
+                        "more than 10000"),
+                // limits that need the loaded data: refused before training, naming the key
+                spec("cutoff above the catalogue", "cutoff: 2", "cutoff: 50", "protocol.cutoff", "3 items"),
+                spec("soft-label top k above the catalogue", "model: m1", "model: m3\n    soft_label_top_k: 500",
+                        "soft_label_top_k", "3 items"),
+                // accepted nonsense, now refused
+                of("GRU4Rec training sessions of one click each", RUN, List.of("no training sequences"),
+                        "spec.yaml", gru4recSpec(),
+                        "train.tsv", "SessionId\tItemId\tTime\n1\t11\t100.0\n2\t12\t200.0\n",
+                        "test.tsv", "SessionId\tItemId\tTime\n9\t11\t400.0\n9\t12\t500.0\n"),
+                of("one-click sessions kept by min_session_length 1", RUN, List.of("clicks.dat",
+                        "no training sequences"), "spec.yaml", SPEC.replace("min_session_length: 2",
+                        "min_session_length: 1"), "clicks.dat", "1,2014-04-01T10:00:00.000Z,11,0\n"
+                        + "2,2014-04-01T11:00:00.000Z,12,0\n3,2014-04-03T09:00:00.000Z,11,0\n"),
+                of("test sessions of one click", RUN, List.of("no test prefixes"), "spec.yaml",
+                        SPEC.replace("min_session_length: 2", "min_session_length: 1"), "clicks.dat",
+                        CLICKS.replace("3,2014-04-03T09:00:10.000Z,13,0\n", "")),
+                data("training data from one session leaves no validation",
+                        "1,2014-04-01T10:00:00.000Z,11,0\n1,2014-04-01T10:01:00.000Z,12,0\n"
+                                + "1,2014-04-01T10:02:00.000Z,13,0\n3,2014-04-03T09:00:00.000Z,11,0\n"
+                                + "3,2014-04-03T09:00:10.000Z,13,0\n", "validation", "protocol.fractions"),
+                spec("a fraction too small to leave a validation session", "fractions: [1]",
+                        "fractions: [1/1000000]", "fraction 1/1000000", "validation"),
+                // data files that are not what they should be
+                data("a zero-filled data file", new byte[100_000], "clicks.dat", "zero-filled"),
+                data("one giant line", filled(3_000_000, 'a'), "clicks.dat:1", "line longer than"),
+                data("a gzip-compressed data file", gzip(CLICKS), "clicks.dat", "gzip"),
+                data("binary bytes with ESC and NUL", "1,\u001b[2J\u0000\u0001\u0002\u0003x".repeat(50)
+                        .getBytes(StandardCharsets.UTF_8), "clicks.dat", "binary"),
+                data("Latin-1 bytes in a row", ("1,2014-04-01T10:00:00.000Z,11,caf\u00e9\n")
+                        .getBytes(StandardCharsets.ISO_8859_1), "clicks.dat:1", "UTF-8"),
+                of("a folder given as the data file", RUN, List.of("clicks.dat", "folder"), "spec.yaml", SPEC,
+                        "clicks.dat/", ""),
+                of("a gzip-compressed GRU4Rec test file", RUN, List.of("test.tsv", "gzip"), "spec.yaml",
+                        gru4recSpec(), "train.tsv", "SessionId\tItemId\tTime\n1\t11\t100.0\n1\t12\t200.0\n",
+                        "test.tsv", gzip("SessionId\tItemId\tTime\n9\t11\t400.0\n9\t12\t500.0\n")),
+                data("a control sequence inside a bad value", CLICKS.replace(",13,0\n3", ",1\u001b[31m3,0\n3"),
+                        "clicks.dat:6", "\\u001b"),
+                data("a five-thousand-digit item id", "1,2014-04-01T10:00:00.000Z," + "9".repeat(5000) + ",0\n",
+                        "clicks.dat:1"),
+                // nothing written on refusal, wherever the output goes
+                of("bad data with the experiment folder already there", RUN, List.of("no data rows"),
+                        "spec.yaml", SPEC, "clicks.dat", "", "out/refused/", ""),
+                of("bad data with new nested output folders", List.of("spec.yaml", "--output", "a/b/c"),
+                        List.of("no data rows"), "spec.yaml", SPEC, "clicks.dat", ""),
+                synthetic("synthetic data refused by preprocessing", "days: 5}",
+                        "days: 5}\n  preprocess: {min_item_support: 100000}", "no training clicks left"),
+                of("a rerun over a corrupt run.json", RUN, List.of("out/refused/runs/r1/run.json"), "spec.yaml",
+                        SPEC, "clicks.dat", CLICKS, "out/refused/runs/r1/run.json", "{\"runId\": "),
+                of("recommend from a gzip-compressed sessions file", List.of("recommend", "exports/m1", "-i",
+                        "sessions.txt"), List.of("--input", "gzip"), "exports/m1/", "", "sessions.txt",
+                        gzip("214536502 214536506\n")),
+                of("output is an existing file", RUN, List.of("out", "not a folder"), "spec.yaml", SPEC,
+                        "clicks.dat", CLICKS, "out", "a file"),
+                of("a shard of a grid another runner holds", List.of("spec.yaml", "--output", "out", "--shard", "9/4"),
+                        List.of("--shard")),
+                // messages that blame the right thing
+                of("a spec of comments only, run with --output", RUN, List.of("spec.yaml:1:1", "empty"),
+                        "spec.yaml", "# my experiment\n# todo\n"),
+                synthetic("a YAML alias as a second label", "    max_epochs: 1\n",
+                        "    max_epochs: 1\n    label: &l m1a\n  - model: m1\n    label: *l\n", "spec.yaml:",
+                        "anchor"),
+                flags("an escape sequence in --set", List.of("spec.yaml", "--set", "name=a\u001b[31mred"),
+                        "--set name=a\\u001b[31mred"),
+                of("a gzip-compressed spec", RUN, List.of("spec.yaml", "gzip"), "spec.yaml", gzip(SPEC)),
+                of("a spec saved as Latin-1", RUN, List.of("spec.yaml", "UTF-8"), "spec.yaml",
+                        (SPEC + "# caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1)),
+                of("tune on a spec without a search section", List.of("tune", "spec.yaml", "--output", "out"),
+                        List.of("spec.yaml", "search"), "spec.yaml", SPEC, "clicks.dat", CLICKS),
+                of("tune on bad data", List.of("tune", "spec.yaml", "--output", "out"), List.of("no data rows"),
+                        "spec.yaml", SPEC + "search:\n  trials: 2\n  max_epochs: 1\n  params:\n    learning_rate: "
+                                + "{log_uniform: [0.001, 0.01]}\n", "clicks.dat", ""));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource({"cases", "runCases"})
     void isRefusedWithOneLineNamingTheCulpritAndWritesNothing(Case c) throws IOException {
         assertRefused(dir, c);
     }
