@@ -22,7 +22,8 @@ import java.util.List;
  * @param mrrConservative     MRR@cutoff, conservative ties
  * @param cutoff              k
  * @param items               catalogue size
- * @param trainSequences      training sequences used (after the validation hold-out)
+ * @param trainSequences      training sequences of the evaluated model: after the validation hold-out, or all of
+ *                            the run's sequences for a refit
  * @param validationSequences sequences held out for early stopping
  * @param testSequences       test prefixes evaluated
  * @param epochs              epochs trained

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.eval.ValidationRanking;
 import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SessionModel;
@@ -115,13 +116,30 @@ public final class CheckpointedTraining {
     }
 
     /**
+     * Trains {@code model} (freshly initialised) on {@code all} for exactly {@code epochs} epochs, with no
+     * validation and no early stopping, leaving the last epoch's weights in it; checkpointed in {@code dir} and
+     * resumed like {@link #fit}. This is the refit of a run whose epoch count early stopping found on the
+     * validation split: the held-out sequences join the training data for the final model.
+     */
+    public static Result refit(RunContext c, Path dir, int epochs, SessionModel model, SequenceSet all)
+            throws IOException {
+        return fit(c, dir, epochs, EarlyStopping.lastEpoch(dir.resolve("best")), model,
+                new TrainValidation(all, all.range(0, 0)));
+    }
+
+    /**
      * Trains up to epoch {@code maxEpochs} in all. Resumed with a larger {@code maxEpochs} after finishing, training
      * continues from the last epoch's weights and optimiser state (a promoted trial of a search).
      */
     private static Result fit(RunContext c, Path dir, int maxEpochs, SessionModel model, TrainValidation split,
                               TrainingListener... extra) throws IOException {
+        return fit(c, dir, maxEpochs, new EarlyStopping(c.run().variant().patience(), dir.resolve("best")), model,
+                split, extra);
+    }
+
+    private static Result fit(RunContext c, Path dir, int maxEpochs, EarlyStopping stopping, SessionModel model,
+                              TrainValidation split, TrainingListener... extra) throws IOException {
         Files.createDirectories(dir);
-        EarlyStopping stopping = new EarlyStopping(c.run().variant().patience(), dir.resolve("best"));
         Optional<TrainingState> state = EpochCheckpoint.load(dir);
         state.ifPresent(s -> {
             EpochCheckpoint.restore(s, dir, model, stopping);

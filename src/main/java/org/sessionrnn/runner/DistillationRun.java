@@ -32,14 +32,16 @@ final class DistillationRun implements RunExecutor {
                     PrivilegedSequences.of(split.train(), steps), PrivilegedSequences.of(split.validation(), steps)));
             teacherWeights = SoftmaxWeights.of(teacher);
         }
-        try (DistillationModel model = models.distillation(teacherWeights)) {
-            model.usePrivilegedFrom(split.train());
-            c.out().println("  [" + c.run().id() + "] student");
-            Map<String, String> facts = Map.of("teacher_best_epoch", Integer.toString(taught.bestEpoch()),
-                    "teacher_validation_recall",
-                    Double.toString(EpochRecord.recallOf(taught.history(), taught.bestEpoch())),
-                    "soft_label_top_k", Integer.toString(v.softLabelTopK()));
-            return NeuralSteps.trainAndMeasure(c, model, split, facts);
-        }
+        c.out().println("  [" + c.run().id() + "] student");
+        Map<String, String> facts = Map.of("teacher_best_epoch", Integer.toString(taught.bestEpoch()),
+                "teacher_validation_recall",
+                Double.toString(EpochRecord.recallOf(taught.history(), taught.bestEpoch())),
+                "soft_label_top_k", Integer.toString(v.softLabelTopK()));
+        return NeuralSteps.trainAndMeasure(c, train -> {
+            DistillationModel model = models.distillation(teacherWeights);
+            // the soft labels of exactly the sequences this model trains on (all of them in a refit)
+            model.usePrivilegedFrom(train);
+            return model;
+        }, split, facts);
     }
 }

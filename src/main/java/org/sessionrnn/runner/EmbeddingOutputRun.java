@@ -1,6 +1,5 @@
 package org.sessionrnn.runner;
 
-import org.sessionrnn.model.EmbeddingOutputModel;
 
 /**
  * M4: trains an {@link EmbeddingOutputModel} on the run's fraction, its targets the item embeddings of the
@@ -10,8 +9,8 @@ final class EmbeddingOutputRun implements RunExecutor {
     @Override
     public RunOutcome execute(RunContext c) throws Exception {
         PretrainedModels.Start start = PretrainedModels.start(c);
-        try (EmbeddingOutputModel model = ModelFactory.of(c).embeddingOutput(start.weights())) {
-            return NeuralSteps.trainAndMeasure(c, model, start.split(), start.pretrained().facts());
-        }
+        ModelFactory models = ModelFactory.of(c);
+        return NeuralSteps.trainAndMeasure(c, train -> models.embeddingOutput(start.weights()), start.split(),
+                start.pretrained().facts());
     }
 }

@@ -12,9 +12,11 @@ final class FineTuneRun implements RunExecutor {
     @Override
     public RunOutcome execute(RunContext c) throws Exception {
         PretrainedModels.Start start = PretrainedModels.start(c);
-        try (SoftmaxModel model = ModelFactory.of(c).softmax()) {
+        ModelFactory models = ModelFactory.of(c);
+        return NeuralSteps.trainAndMeasure(c, train -> {
+            SoftmaxModel model = models.softmax();
             start.weights().initialise(model);
-            return NeuralSteps.trainAndMeasure(c, model, start.split(), start.pretrained().facts());
-        }
+            return model;
+        }, start.split(), start.pretrained().facts());
     }
 }

@@ -2,7 +2,6 @@ package org.sessionrnn.runner;
 
 import java.util.Map;
 import org.sessionrnn.data.TrainValidation;
-import org.sessionrnn.model.SoftmaxModel;
 
 /**
  * M1 and m1plus: trains a softmax GRU with the variant's options on the run's fraction with early stopping and
@@ -23,8 +22,10 @@ final class SoftmaxRun implements RunExecutor {
     public RunOutcome execute(RunContext c) throws Exception {
         TrainValidation split = NeuralSteps.split(c);
         boolean reserved = offersPretrained && PretrainedModels.reserve(c);
-        try (SoftmaxModel model = ModelFactory.of(c).softmaxVariant()) {
-            RunOutcome outcome = NeuralSteps.trainAndMeasure(c, model, split, Map.of());
+        try {
+            ModelFactory models = ModelFactory.of(c);
+            RunOutcome outcome = NeuralSteps.trainAndMeasure(c, train -> models.softmaxVariant(), split, Map.of());
+            // the early-stopped weights, not a refit's: M2 and M4 start from a model chosen on validation
             if (offersPretrained) {
                 PretrainedModels.offer(c, c.checkpoints().resolve("best"), outcome);
             }

@@ -23,7 +23,8 @@ final class Schema {
 
     private static final List<String> COMMON_VARIANT_KEYS = List.of("label", "model");
     private static final List<String> NEURAL_KEYS = List.of("gru_sizes", "embedding", "embedding_dropout",
-            "batch_size", "learning_rate", "max_epochs", "patience", "warmup_steps", "learning_rate_decay");
+            "batch_size", "learning_rate", "max_epochs", "patience", "warmup_steps", "learning_rate_decay",
+            "refit");
 
     private Schema() {
     }

@@ -130,6 +130,7 @@ public final class SpecWriter {
         all.put("batch_size", v.batchSize()).put("learning_rate", v.learningRate());
         all.put("max_epochs", v.maxEpochs()).put("patience", v.patience());
         all.put("warmup_steps", v.warmupSteps()).put("learning_rate_decay", v.learningRateDecay());
+        all.put("refit", v.refit());
         all.put("output_dropout", v.outputDropout()).put("clip_norm", v.clipNorm());
         all.put("tied_embedding", v.tiedEmbedding()).put("optimizer", v.optimizer()).put("momentum", v.momentum());
         all.put("lambda", v.lambda()).put("temperature", v.temperature()).put("soft_label_top_k", v.softLabelTopK());

@@ -60,7 +60,8 @@ final class VariantReader {
                 s.decimal("learning_rate_decay", d.learningRateDecay(), Interval.UNIT_LEFT_OPEN),
                 s.bool("tied_embedding", d.tiedEmbedding()),
                 s.choice("optimizer", d.optimizer(), VariantSpec.OPTIMIZERS, "optimizer"),
-                s.decimal("momentum", d.momentum(), Interval.UNIT_RIGHT_OPEN));
+                s.decimal("momentum", d.momentum(), Interval.UNIT_RIGHT_OPEN),
+                s.bool("refit", d.refit()));
     }
 
     /**

@@ -28,12 +28,16 @@ import java.util.List;
  * @param tiedEmbedding    m1plus: the input item embedding is the output layer's weights (true)
  * @param optimizer        m1plus: {@code adam} or {@code adagrad} (adam; M1-M4 always train with Adam)
  * @param momentum         m1plus: Adagrad's momentum (0)
+ * @param refit            GRU models: after early stopping has found the best epoch count on the validation split,
+ *                         train a fresh model on all of the run's training sequences (validation ones included)
+ *                         for that many epochs and evaluate it instead (false)
  */
 public record VariantSpec(String label, String model, List<Integer> gruSizes, int embedding, double embeddingDropout,
                           int batchSize, double learningRate, int maxEpochs, int patience, double lambda,
                           double temperature, int softLabelTopK, int hiddenSize, int neighbours, double knnLambda,
                           double knnAlpha, double outputDropout, double clipNorm, long warmupSteps,
-                          double learningRateDecay, boolean tiedEmbedding, String optimizer, double momentum) {
+                          double learningRateDecay, boolean tiedEmbedding, String optimizer, double momentum,
+                          boolean refit) {
     public VariantSpec {
         gruSizes = List.copyOf(gruSizes);
     }
@@ -43,7 +47,7 @@ public record VariantSpec(String label, String model, List<Integer> gruSizes, in
      * embedding 50, embedding dropout 0.25, batch 512, learning rate 0.001, at most 100 epochs with patience 3
      * (training runs to convergence: early stopping ends it), lambda 0.2, temperature 1, dense soft labels, hidden
      * size 0 (= GRU size), 100 neighbours, knn lambda 20, knn alpha 0.5, no output dropout, no clipping, a
-     * constant learning rate, Adam; m1plus: tied embedding, output dropout {@value #M1PLUS_OUTPUT_DROPOUT}.
+     * constant learning rate, Adam, no refit; m1plus: tied embedding, output dropout {@value #M1PLUS_OUTPUT_DROPOUT}.
      * Fields a model does not use keep these values and are ignored.
      */
     public static VariantSpec defaults(String model) {
@@ -53,7 +57,7 @@ public record VariantSpec(String label, String model, List<Integer> gruSizes, in
         // baselines ignore the epoch fields; they keep version 0.1's values so that their configuration is unchanged
         return new VariantSpec(model, model, sizes, 50, 0.25, 512, 0.001, neural ? 100 : 10, neural ? 3 : 2, 0.2, 1.0,
                 0, 0, 100, 20.0, 0.5,
-                plus ? M1PLUS_OUTPUT_DROPOUT : 0, 0, 0, 1, plus, "adam", 0);
+                plus ? M1PLUS_OUTPUT_DROPOUT : 0, 0, 0, 1, plus, "adam", 0, false);
     }
 
     /** The name of the improved variant, whose defaults differ from M1's. */
@@ -65,7 +69,7 @@ public record VariantSpec(String label, String model, List<Integer> gruSizes, in
 
     /**
      * The record's text with the options added after version 0.1 (output dropout, clipping, warm-up, decay, tied
-     * embedding, optimiser, momentum) written only when they differ from "off", so that a run configured before
+     * embedding, optimiser, momentum, refit) written only when they differ from "off", so that a run configured before
      * they existed keeps its text, and hence its configuration hash: its results are still recognised as done.
      */
     @Override
@@ -83,6 +87,7 @@ public record VariantSpec(String label, String model, List<Integer> gruSizes, in
         appendIf(b, tiedEmbedding, "tiedEmbedding", tiedEmbedding);
         appendIf(b, !optimizer.equals("adam"), "optimizer", optimizer);
         appendIf(b, momentum != 0, "momentum", momentum);
+        appendIf(b, refit, "refit", refit);
         return b.append(']').toString();
     }
 

@@ -33,7 +33,7 @@ class ExampleSpecTest {
         return new VariantSpec(d.label(), d.model(), d.gruSizes(), d.embedding(), d.embeddingDropout(), d.batchSize(),
                 0.005, 10, 2, d.lambda(), d.temperature(), d.softLabelTopK(), d.hiddenSize(),
                 d.neighbours(), d.knnLambda(), d.knnAlpha(), d.outputDropout(), d.clipNorm(), d.warmupSteps(),
-                d.learningRateDecay(), d.tiedEmbedding(), d.optimizer(), d.momentum());
+                d.learningRateDecay(), d.tiedEmbedding(), d.optimizer(), d.momentum(), d.refit());
     }
 
     @Test
@@ -44,9 +44,9 @@ class ExampleSpecTest {
                 Fraction.ONE), ProtocolSpec.DEFAULT.fractions());
         assertEquals(new ProtocolSpec(ProtocolSpec.DEFAULT.fractions(), 0.1, 19, 20), ProtocolSpec.DEFAULT);
         assertEquals(new VariantSpec("m1", "m1", List.of(100), 50, 0.25, 512, 0.001, 100, 3, 0.2, 1.0, 0, 0, 100,
-                20.0, 0.5, 0, 0, 0, 1, false, "adam", 0), VariantSpec.defaults("m1"));
+                20.0, 0.5, 0, 0, 0, 1, false, "adam", 0, false), VariantSpec.defaults("m1"));
         assertEquals(new VariantSpec("m1plus", "m1plus", List.of(100), 50, 0.25, 512, 0.001, 100, 3, 0.2, 1.0, 0, 0,
-                100, 20.0, 0.5, VariantSpec.M1PLUS_OUTPUT_DROPOUT, 0, 0, 1, true, "adam", 0),
+                100, 20.0, 0.5, VariantSpec.M1PLUS_OUTPUT_DROPOUT, 0, 0, 1, true, "adam", 0, false),
                 VariantSpec.defaults("m1plus"));
         assertEquals(List.of(0), VariantSpec.defaults("pop").gruSizes());
         assertNull(SpecLoader.load(FRACTIONS).data().csv());

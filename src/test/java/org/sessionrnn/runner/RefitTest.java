@@ -1,0 +1,90 @@
+package org.sessionrnn.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.train.TrainingState;
+
+/**
+ * {@code refit: true}: early stopping picks the epoch count on the validation split exactly as without refit, then
+ * a fresh model trains on all of the run's sequences for that many epochs, and that model is the one evaluated.
+ */
+class RefitTest {
+    private static final String SPEC = """
+            name: tiny
+            seeds: [3]
+            data:
+              source: synthetic
+              synthetic: {clicks: 10000, items: 200, clusters: 10}
+            protocol:
+              fractions: [1]
+            variants:
+              - model: m1
+                gru_sizes: [16]
+                batch_size: 64
+                learning_rate: 0.01
+                max_epochs: 6
+                patience: 1
+              - model: m1
+                label: refit
+                gru_sizes: [16]
+                batch_size: 64
+                learning_rate: 0.01
+                max_epochs: 6
+                patience: 1
+                refit: true
+              - model: m3
+                gru_sizes: [16]
+                batch_size: 64
+                learning_rate: 0.01
+                max_epochs: 3
+                patience: 1
+                refit: true
+            """;
+
+    @TempDir
+    Path root;
+
+    private static List<String> curve(RunRecord r) {
+        return r.history().stream().map(e -> e.epoch() + ":" + e.loss() + ":" + e.validationRecall() + ":"
+                + e.validationMrr()).toList();
+    }
+
+    @Test
+    void refitTrainsOnAllSequencesForTheEpochCountFoundOnValidation() throws Exception {
+        TinyExperiment exp = new TinyExperiment(root, SPEC);
+        TinyExperiment.Result result = exp.runInProcess();
+        assertEquals(0, result.code(), result.err());
+        RunRecord plain = exp.record("m1-gru16-f1-s3");
+        RunRecord refit = exp.record("refit-gru16-f1-s3");
+        assertEquals(RunRecord.DONE, refit.status());
+
+        // selection is untouched by the refit: the same epochs, validation curve and best epoch
+        assertEquals(curve(plain), curve(refit));
+        assertEquals(plain.bestEpoch(), refit.bestEpoch());
+        assertEquals(Integer.toString(refit.bestEpoch()), refit.provenance().get("refit_epochs"));
+        assertFalse(plain.provenance().containsKey("refit_epochs"));
+
+        // the evaluated model saw the held-out sequences too, for exactly the epoch count found
+        assertEquals(plain.trainSequences() + plain.validationSequences(), refit.trainSequences());
+        assertEquals(plain.validationSequences(), refit.validationSequences());
+        TrainingState state = TinyExperiment.stateOf(exp.runDir(refit.runId()).resolve("checkpoints")
+                .resolve("refit")).orElseThrow();
+        assertEquals(refit.bestEpoch(), state.epochsDone());
+        assertNotEquals(plain.recall() + "/" + plain.mrr(), refit.recall() + "/" + refit.mrr(),
+                "the refit model is another model than the early-stopped one");
+        assertTrue(refit.recall() > 0.1, "the refit model learns: " + refit.recall());
+
+        RunRecord m3 = exp.record("m3-gru16-f1-s3");
+        assertEquals(RunRecord.DONE, m3.status());
+        assertEquals(plain.trainSequences() + plain.validationSequences(), m3.trainSequences());
+        assertEquals(Integer.toString(m3.bestEpoch()), m3.provenance().get("refit_epochs"));
+    }
+}
