@@ -157,20 +157,26 @@ public final class CheckpointedTraining {
         listeners.add(stopping);
         listeners.add(checkpoint);
         EpochProgress start = state.map(TrainingState::resumePoint).orElse(EpochProgress.start(1));
-        trainer(c, maxEpochs, listeners).fit(model, split.train(), split.validation(), c.data().items(), start);
+        trainer(c, maxEpochs, split.validation().size() > 0, listeners)
+                .fit(model, split.train(), split.validation(), c.data().items(), start);
         return new Result(checkpoint.history(), stopping.bestEpoch(), checkpoint.trainSeconds(),
                 state.isPresent() ? start : null);
     }
 
-    /** The trainer with the run's settings, progress printed first, then {@code listeners} in order. */
-    private static Trainer trainer(RunContext c, int maxEpochs, List<TrainingListener> listeners) {
+    /**
+     * The trainer with the run's settings, progress printed first (without validation metrics when there is no
+     * validation split), then {@code listeners} in order.
+     */
+    private static Trainer trainer(RunContext c, int maxEpochs, boolean validates,
+                                   List<TrainingListener> listeners) {
         VariantSpec v = c.run().variant();
         ProtocolSpec p = c.spec().protocol();
         TrainingConfig config = new TrainingConfig(v.batchSize(), (float) v.learningRate(), maxEpochs,
                 v.patience(), v.embeddingDropout(), p.maxLength(), p.cutoff(), c.run().seed(), v.warmupSteps(),
                 v.learningRateDecay());
         List<TrainingListener> all = new ArrayList<>(listeners);
-        all.add(0, new ProgressPrinter(c.out(), "  [" + c.run().id() + "]"));
+        String prefix = "  [" + c.run().id() + "]" + (validates ? "" : " refit");
+        all.add(0, new ProgressPrinter(c.out(), prefix, validates));
         return new Trainer(config, all, new ValidationRanking(config));
     }
 }

@@ -8,13 +8,20 @@ import org.sessionrnn.model.SessionModel;
 public final class ProgressPrinter implements TrainingListener {
     private final PrintStream out;
     private final String prefix;
+    private final boolean validates;
     private int maxEpochs;
     private int firstEpoch;
     private double secondsSoFar;
 
     public ProgressPrinter(PrintStream out, String prefix) {
+        this(out, prefix, true);
+    }
+
+    /** @param validates false for training without a validation split (a refit): no validation metrics shown */
+    public ProgressPrinter(PrintStream out, String prefix, boolean validates) {
         this.out = out;
         this.prefix = prefix;
+        this.validates = validates;
     }
 
     @Override
@@ -35,8 +42,10 @@ public final class ProgressPrinter implements TrainingListener {
         secondsSoFar += s.seconds();
         int epochsDone = s.epoch() - firstEpoch + 1;
         double eta = secondsSoFar / epochsDone * (maxEpochs - s.epoch());
-        out.printf("%s epoch %d/%d: loss %.4f, validation Recall %.4f MRR %.4f, %,.0f seq/s, %s (at most %s left)%n",
-                prefix, s.epoch(), maxEpochs, s.loss(), s.validationRecall(), s.validationMrr(),
-                s.sequencesPerSecond(), Durations.format(s.seconds()), Durations.format(eta));
+        String validation = validates
+                ? String.format(", validation Recall %.4f MRR %.4f", s.validationRecall(), s.validationMrr()) : "";
+        String left = validates ? "at most " + Durations.format(eta) + " left" : Durations.format(eta) + " left";
+        out.printf("%s epoch %d/%d: loss %.4f%s, %,.0f seq/s, %s (%s)%n", prefix, s.epoch(), maxEpochs, s.loss(),
+                validation, s.sequencesPerSecond(), Durations.format(s.seconds()), left);
     }
 }

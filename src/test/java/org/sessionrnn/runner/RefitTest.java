@@ -30,21 +30,21 @@ class RefitTest {
                 gru_sizes: [16]
                 batch_size: 64
                 learning_rate: 0.01
-                max_epochs: 6
+                max_epochs: 4
                 patience: 1
               - model: m1
                 label: refit
                 gru_sizes: [16]
                 batch_size: 64
                 learning_rate: 0.01
-                max_epochs: 6
+                max_epochs: 4
                 patience: 1
                 refit: true
               - model: m3
                 gru_sizes: [16]
                 batch_size: 64
                 learning_rate: 0.01
-                max_epochs: 3
+                max_epochs: 2
                 patience: 1
                 refit: true
             """;
