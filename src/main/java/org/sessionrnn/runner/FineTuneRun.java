@@ -14,7 +14,7 @@ final class FineTuneRun implements RunExecutor {
         PretrainedModels.Start start = PretrainedModels.start(c);
         ModelFactory models = ModelFactory.of(c);
         return NeuralSteps.trainAndMeasure(c, train -> {
-            SoftmaxModel model = models.softmax();
+            SoftmaxModel model = models.softmaxVariant();
             start.weights().initialise(model);
             return model;
         }, start.split(), start.pretrained().facts());

@@ -35,8 +35,9 @@ public record ModelFactory(RunSpec run, int items, int steps) {
     }
 
     /**
-     * The graph of an M1 or m1plus variant with its options: output dropout and clipping (both), tied embedding
-     * and the optimiser (only m1plus reads those keys; M1 keeps their defaults, a separate embedding and Adam).
+     * The graph of an M1-like variant with its options: output dropout (M1, M2 and the pre-trained M1 of M2 and M4,
+     * m1plus), clipping (M1, m1plus), tied embedding and the optimiser (m1plus only; the others keep the paper's
+     * separate embedding and Adam).
      */
     public SoftmaxModel softmaxVariant() {
         return SoftmaxModel.create(items, run.variant().embedding(), run.gruSize(), steps, run.seed(), options());

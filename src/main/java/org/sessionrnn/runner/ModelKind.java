@@ -17,14 +17,14 @@ public enum ModelKind implements RunnableKind {
     /** The paper's baseline GRU: softmax over all items, cross-entropy. */
     M1("m1", List.of("output_dropout", "clip_norm"), true, () -> new SoftmaxRun(true), ModelFactory::softmaxVariant,
             OutputLayer.SOFTMAX),
-    /** M1 pre-trained on all data, fine-tuned on a recent fraction. */
-    M2("m2", List.of(), false, FineTuneRun::new, ModelFactory::softmax, OutputLayer.SOFTMAX),
+    /** M1 pre-trained on all data, fine-tuned on a recent fraction; output dropout in both. */
+    M2("m2", List.of("output_dropout"), false, FineTuneRun::new, ModelFactory::softmaxVariant, OutputLayer.SOFTMAX),
     /** Generalised distillation from a teacher trained on the reversed future of each sequence. */
     M3("m3", List.of("lambda", "temperature", "soft_label_top_k"), true, DistillationRun::new,
             f -> f.distillation(f.untrainedSoftmax()), OutputLayer.SOFTMAX),
-    /** Output in the item embedding space of a pre-trained M1, cosine loss. */
-    M4("m4", List.of("hidden_size"), true, EmbeddingOutputRun::new, f -> f.embeddingOutput(f.untrainedSoftmax()),
-            OutputLayer.EMBEDDING_COSINE),
+    /** Output in the item embedding space of a pre-trained M1 (output dropout: that M1's), cosine loss. */
+    M4("m4", List.of("hidden_size", "output_dropout"), true, EmbeddingOutputRun::new,
+            f -> f.embeddingOutput(f.untrainedSoftmax()), OutputLayer.EMBEDDING_COSINE),
     /**
      * Not a model of the paper: M1 with its input embedding tied to the output layer, dropout on the GRU output
      * and the optimiser options (docs/accuracy.md). Trains like M1 but never stands in for M2/M4's pre-trained M1.

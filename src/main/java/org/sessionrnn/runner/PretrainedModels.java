@@ -130,7 +130,8 @@ final class PretrainedModels {
         ProtocolSpec protocol = c.spec().protocol();
         SequenceSet all = SequenceSplitter.recentFraction(c.data().trainByTime(), Fraction.ONE);
         TrainValidation split = SequenceSplitter.validationSplit(all, protocol.validationShare(), c.run().seed());
-        try (SoftmaxModel model = ModelFactory.of(c).softmax()) {
+        // with the variant's output dropout, as the M1 run whose weights would share this entry trains
+        try (SoftmaxModel model = ModelFactory.of(c).softmaxVariant()) {
             // checkpointed in the cache folder itself (its best weights are the entry's `best`), so an interrupted
             // pre-training resumes when the next M2/M4 run asks for it
             CheckpointedTraining.Result r = CheckpointedTraining.fit(c, dir, model, split);

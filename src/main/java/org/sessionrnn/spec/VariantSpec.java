@@ -21,7 +21,8 @@ import java.util.List;
  * @param neighbours       Item-KNN: neighbours kept per item (100)
  * @param knnLambda        Item-KNN: similarity regularisation lambda (20)
  * @param knnAlpha         Item-KNN: similarity normalisation exponent alpha (0.5)
- * @param outputDropout    M1, m1plus: dropout rate on the GRU's final state during training (M1 0, m1plus 0.6)
+ * @param outputDropout    M1, M2, M4 (its pre-trained M1), m1plus: dropout rate on the GRU's final state during
+ *                         training (0; m1plus 0.6)
  * @param clipNorm         M1, m1plus: clip the gradients' global L2 norm at this (0 = off)
  * @param warmupSteps      GRU models: the learning rate rises linearly over this many first steps (0 = off)
  * @param learningRateDecay GRU models: the learning rate of epoch e is {@code learningRate * decay^(e - 1)} (1 = off)
