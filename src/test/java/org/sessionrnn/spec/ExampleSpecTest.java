@@ -57,7 +57,7 @@ class ExampleSpecTest {
         try (var specs = java.nio.file.Files.list(Path.of("experiments"))) {
             List<Path> yamls = specs.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
             assertEquals(List.of("baselines.yaml", "fractions-gru1000.yaml", "fractions.yaml", "tune-m1.yaml",
-                    "tuned.yaml"),
+                    "tuned-validation.yaml", "tuned.yaml"),
                     yamls.stream().map(p -> p.getFileName().toString()).toList());
             for (Path yaml : yamls) {
                 // specs with a search section are for the tune command
