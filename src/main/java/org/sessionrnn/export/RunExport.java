@@ -13,6 +13,7 @@ import org.sessionrnn.model.EmbeddingOutputModel;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
+import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.runner.ModelFactory;
 import org.sessionrnn.runner.OutputLayer;
 import org.sessionrnn.runner.RunnableKind;
@@ -79,9 +80,10 @@ public final class RunExport {
         if (!RunRecord.DONE.equals(record.status())) {
             throw new ExportException(runDir + ": run status is '" + record.status() + "'; only finished runs can be exported");
         }
-        Path checkpoint = runDir.resolve("checkpoints").resolve("best");
+        Path checkpoint = CheckpointedTraining.evaluatedWeights(runDir.resolve("checkpoints"), record.provenance());
         if (!Files.exists(Path.of(checkpoint + ".index"))) {
-            throw new ExportException(runDir + ": no best checkpoint (checkpoints/best.index)");
+            throw new ExportException(runDir + ": no checkpoint of the evaluated weights ("
+                    + runDir.relativize(checkpoint) + ".index)");
         }
         Path experimentDir = runDir.toAbsolutePath().normalize().getParent().getParent();
         Path specFile = experimentDir.resolve("spec.yaml");

@@ -16,6 +16,7 @@ import org.sessionrnn.train.EarlyStopping;
 import org.sessionrnn.train.EpochCheckpoint;
 import org.sessionrnn.train.EpochProgress;
 import org.sessionrnn.results.EpochRecord;
+import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.spec.ProtocolSpec;
 import org.sessionrnn.spec.VariantSpec;
 import org.sessionrnn.train.ProgressPrinter;
@@ -41,6 +42,21 @@ public final class CheckpointedTraining {
      * 0 saves after every batch). A machine setting, not part of the spec: it changes no result.
      */
     public static final String INTERVAL_PROPERTY = "sessionrnn.checkpointMinutes";
+    /** The folder, inside a run's checkpoints, of a refit's training (see {@link #refit}). */
+    public static final String REFIT_FOLDER = "refit";
+    /** The provenance fact of a refit run: the number of epochs the refit trained. */
+    public static final String REFIT_EPOCHS = "refit_epochs";
+    private static final String BEST = "best";
+
+    /**
+     * The checkpoint prefix holding the weights a finished run was evaluated with: the refit's when the run was
+     * refit, otherwise the best epoch's.
+     *
+     * @param checkpoints the run's checkpoints folder
+     */
+    public static Path evaluatedWeights(Path checkpoints, RunProvenance provenance) {
+        return (provenance.containsKey(REFIT_EPOCHS) ? checkpoints.resolve(REFIT_FOLDER) : checkpoints).resolve(BEST);
+    }
 
     /**
      * What training produced, over all attempts of the run.
@@ -123,7 +139,7 @@ public final class CheckpointedTraining {
      */
     public static Result refit(RunContext c, Path dir, int epochs, SessionModel model, SequenceSet all)
             throws IOException {
-        return fit(c, dir, epochs, EarlyStopping.lastEpoch(dir.resolve("best")), model,
+        return fit(c, dir, epochs, EarlyStopping.lastEpoch(dir.resolve(BEST)), model,
                 new TrainValidation(all, all.range(0, 0)));
     }
 
@@ -133,7 +149,7 @@ public final class CheckpointedTraining {
      */
     private static Result fit(RunContext c, Path dir, int maxEpochs, SessionModel model, TrainValidation split,
                               TrainingListener... extra) throws IOException {
-        return fit(c, dir, maxEpochs, new EarlyStopping(c.run().variant().patience(), dir.resolve("best")), model,
+        return fit(c, dir, maxEpochs, new EarlyStopping(c.run().variant().patience(), dir.resolve(BEST)), model,
                 split, extra);
     }
 

@@ -72,9 +72,9 @@ final class NeuralSteps {
         try (SessionModel model = maker.make(sequences)) {
             c.out().printf("  [%s] refit: %d epochs on all %,d training sequences%n", c.run().id(),
                     trained.bestEpoch(), sequences.size());
-            CheckpointedTraining.Result refitted = CheckpointedTraining.refit(c, c.checkpoints().resolve("refit"),
+            CheckpointedTraining.Result refitted = CheckpointedTraining.refit(c, c.checkpoints().resolve(CheckpointedTraining.REFIT_FOLDER),
                     trained.bestEpoch(), model, sequences);
-            facts.put("refit_epochs", Integer.toString(trained.bestEpoch()));
+            facts.put(CheckpointedTraining.REFIT_EPOCHS, Integer.toString(trained.bestEpoch()));
             facts.put("refit_seconds", Double.toString(refitted.trainSeconds()));
             return measure(c, model, sequences.size(), split, trained,
                     trained.trainSeconds() + refitted.trainSeconds(), facts);

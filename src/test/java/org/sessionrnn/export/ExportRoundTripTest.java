@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,8 @@ import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.results.RankFile;
+import org.sessionrnn.results.RunRecordIo;
+import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.runner.ModelFactory;
 
 /**
@@ -53,6 +57,13 @@ class ExportRoundTripTest {
             assertTrue(bundle.graph().operation("output/kernel") != null);
             assertEquals(null, bundle.graph().operation("encoder/embedding"), "a tied export has no own embedding");
         }
+    }
+
+    @Test
+    void refitM1ExportHoldsTheRefitWeightsTheRunnerEvaluated() throws Exception {
+        Path checkpoints = TinyModels.get().runDir(TinyModels.M1_REFIT).resolve("checkpoints");
+        assertTrue(Files.exists(checkpoints.resolve("refit").resolve("best.index")), "the run was refit");
+        check(TinyModels.M1_REFIT);
     }
 
     @Test
@@ -205,8 +216,9 @@ class ExportRoundTripTest {
     }
 
     /** The runner's model class with the run's best weights. */
-    private static SessionModel runnersModel(String runId, TinyModels tiny, ExportSource s) {
-        Path best = tiny.runDir(runId).resolve("checkpoints").resolve("best");
+    private static SessionModel runnersModel(String runId, TinyModels tiny, ExportSource s) throws IOException {
+        Path best = CheckpointedTraining.evaluatedWeights(tiny.runDir(runId).resolve("checkpoints"),
+                RunRecordIo.read(tiny.runDir(runId).resolve(RunRecordIo.FILE_NAME)).provenance());
         if (!runId.equals(TinyModels.M4)) {
             // M1, m1plus (with its options) and M3's student, built as the runner builds M1 and m1plus: the same
             // graph and variable names (the teacher's are not needed to predict)
