@@ -9,6 +9,7 @@ import org.sessionrnn.bench.ServingBench;
 import org.sessionrnn.spec.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -61,8 +62,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "Length of each --serving load run (default: ${DEFAULT-VALUE})")
     double seconds;
 
-    @Option(names = "--debug", description = "Show stack traces of errors")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {

@@ -13,6 +13,7 @@ import org.sessionrnn.results.ResultsFileException;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.NumericColumn;
@@ -48,8 +49,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     double tolerance;
 
-    @Option(names = "--debug", description = "Show stack traces of errors")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {

@@ -17,6 +17,7 @@ import org.sessionrnn.serve.Recommender;
 import org.sessionrnn.serve.SessionInput;
 import org.sessionrnn.spec.FileSniffer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,8 +38,8 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl", description = "Output format (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--debug", description = "Show stack traces of errors")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {

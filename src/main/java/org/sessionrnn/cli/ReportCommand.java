@@ -9,7 +9,7 @@ import org.sessionrnn.report.ReportWriter;
 import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.runner.WorkerOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code report DIR}: regenerates summary.csv, Figure 4 and Tables 1 and 2 from an experiment folder alone. */
@@ -24,8 +24,8 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "An experiment folder, e.g. results/fractions")
     Path dir;
 
-    @Option(names = "--debug", description = "Show stack traces of errors")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {

@@ -13,6 +13,7 @@ import org.sessionrnn.runner.WorkerOptions;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.SpecLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,8 +33,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Rerun runs that are already done")
     boolean force;
 
-    @Option(names = "--debug", description = "Show stack traces of errors")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Option(names = "--shard", paramLabel = "I/N", description = "Run shard I of N (I from 0 to N-1) of the grid; "
             + "default: from SLURM_ARRAY_TASK_ID/_MIN/_COUNT or JOB_COMPLETION_INDEX with SESSIONRNN_SHARDS, "

@@ -9,6 +9,7 @@ import org.sessionrnn.serve.ModelServer;
 import org.sessionrnn.serve.Recommender;
 import org.sessionrnn.serve.ServerSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,8 +40,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--batch-rows", defaultValue = "256", description = "Most sessions per model call (default: ${DEFAULT-VALUE})")
     int batchRows;
 
-    @Option(names = "--debug", description = "Show stack traces of errors")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {

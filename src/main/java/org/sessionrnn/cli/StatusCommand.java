@@ -9,6 +9,7 @@ import org.sessionrnn.report.GridStatus;
 import org.sessionrnn.runner.WorkerOptions;
 import org.sessionrnn.train.Durations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code status DIR}: runs done, running (who, since, how far), failed (why), pending, and the time left. */
@@ -21,6 +22,9 @@ import picocli.CommandLine.Parameters;
 final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "An experiment folder, e.g. results/fractions")
     Path dir;
+
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {

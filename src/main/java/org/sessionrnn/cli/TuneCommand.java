@@ -12,6 +12,7 @@ import org.sessionrnn.spec.SpecLoader;
 import org.sessionrnn.spec.TuneSpec;
 import org.sessionrnn.tune.Tuner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,8 +47,8 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Start every trial afresh and rerun the best setting")
     boolean force;
 
-    @Option(names = "--debug", description = "Show stack traces of errors")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {

@@ -30,7 +30,17 @@ public enum ModelKind implements RunnableKind {
      * and the optimiser options (docs/accuracy.md). Trains like M1 but never stands in for M2/M4's pre-trained M1.
      */
     M1PLUS("m1plus", List.of("output_dropout", "clip_norm", "tied_embedding", "optimizer", "momentum"), true,
-            () -> new SoftmaxRun(false), ModelFactory::softmaxVariant, OutputLayer.SOFTMAX),
+            () -> new SoftmaxRun(false), ModelFactory::softmaxVariant, OutputLayer.SOFTMAX) {
+        @Override
+        public double defaultOutputDropout() {
+            return 0.6;
+        }
+
+        @Override
+        public boolean tiedEmbeddingByDefault() {
+            return true;
+        }
+    },
     /** Most clicked items. */
     POP("pop", List.of(), true,
             () -> new BaselineRun((train, c) -> Baselines.pop(train, c.data().items(), maxLength(c))), null,

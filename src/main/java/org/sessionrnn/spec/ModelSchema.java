@@ -21,6 +21,16 @@ public interface ModelSchema {
     /** False for a kind that only adapts a model trained on all data to a recent fraction (M2). */
     boolean runsAtFractionOne();
 
+    /** The kind's default {@code output_dropout} (0: off). */
+    default double defaultOutputDropout() {
+        return 0;
+    }
+
+    /** The kind's default {@code tied_embedding} (false: a separate input embedding). */
+    default boolean tiedEmbeddingByDefault() {
+        return false;
+    }
+
     /** True for the one kind the paper's Table 2 measures every model's prediction time against (M1). */
     default boolean predictionTimeReference() {
         return false;

@@ -48,23 +48,20 @@ public record VariantSpec(String label, String model, List<Integer> gruSizes, in
      * embedding 50, embedding dropout 0.25, batch 512, learning rate 0.001, at most 100 epochs with patience 3
      * (training runs to convergence: early stopping ends it), lambda 0.2, temperature 1, dense soft labels, hidden
      * size 0 (= GRU size), 100 neighbours, knn lambda 20, knn alpha 0.5, no output dropout, no clipping, a
-     * constant learning rate, Adam, no refit; m1plus: tied embedding, output dropout {@value #M1PLUS_OUTPUT_DROPOUT}.
+     * constant learning rate, Adam, no refit; a kind may set its own output dropout and tied embedding (m1plus:
+     * tied, output dropout 0.6; see {@link ModelSchema#defaultOutputDropout()}).
      * Fields a model does not use keep these values and are ignored.
      */
     public static VariantSpec defaults(String model) {
-        boolean neural = ModelCatalogue.of(model).neural();
+        ModelSchema kind = ModelCatalogue.of(model);
+        boolean neural = kind.neural();
         List<Integer> sizes = neural ? List.of(100) : List.of(0);
-        boolean plus = model.equals(M1PLUS);
         // baselines ignore the epoch fields; they keep version 0.1's values so that their configuration is unchanged
         return new VariantSpec(model, model, sizes, 50, 0.25, 512, 0.001, neural ? 100 : 10, neural ? 3 : 2, 0.2, 1.0,
                 0, 0, 100, 20.0, 0.5,
-                plus ? M1PLUS_OUTPUT_DROPOUT : 0, 0, 0, 1, plus, "adam", 0, false);
+                kind.defaultOutputDropout(), 0, 0, 1, kind.tiedEmbeddingByDefault(), "adam", 0, false);
     }
 
-    /** The name of the improved variant, whose defaults differ from M1's. */
-    public static final String M1PLUS = "m1plus";
-    /** m1plus's default dropout on the GRU's final state. */
-    public static final double M1PLUS_OUTPUT_DROPOUT = 0.6;
     /** The update rules a GRU variant with an {@code optimizer} key may name. */
     public static final List<String> OPTIMIZERS = List.of("adam", "adagrad");
 

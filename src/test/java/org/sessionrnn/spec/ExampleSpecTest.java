@@ -46,7 +46,7 @@ class ExampleSpecTest {
         assertEquals(new VariantSpec("m1", "m1", List.of(100), 50, 0.25, 512, 0.001, 100, 3, 0.2, 1.0, 0, 0, 100,
                 20.0, 0.5, 0, 0, 0, 1, false, "adam", 0, false), VariantSpec.defaults("m1"));
         assertEquals(new VariantSpec("m1plus", "m1plus", List.of(100), 50, 0.25, 512, 0.001, 100, 3, 0.2, 1.0, 0, 0,
-                100, 20.0, 0.5, VariantSpec.M1PLUS_OUTPUT_DROPOUT, 0, 0, 1, true, "adam", 0, false),
+                100, 20.0, 0.5, 0.6, 0, 0, 1, true, "adam", 0, false),
                 VariantSpec.defaults("m1plus"));
         assertEquals(List.of(0), VariantSpec.defaults("pop").gruSizes());
         assertNull(SpecLoader.load(FRACTIONS).data().csv());
