@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.results.RunRecord;
@@ -16,6 +17,7 @@ import org.sessionrnn.results.RunRecord;
  * M2/M4's pre-trained cache (it is not an M1), and Ctrl-C then a rerun ends exactly like an uninterrupted run
  * (output dropout and Adagrad's state included).
  */
+@Tag("slow")
 class M1plusRunTest {
     private static final String RUN = "m1plus-gru16-f1-s3";
     private static final String SPEC = """

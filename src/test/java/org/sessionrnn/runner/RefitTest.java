@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.results.RunRecord;
@@ -16,6 +17,7 @@ import org.sessionrnn.train.TrainingState;
  * {@code refit: true}: early stopping picks the epoch count on the validation split exactly as without refit, then
  * a fresh model trains on all of the run's sequences for that many epochs, and that model is the one evaluated.
  */
+@Tag("slow")
 class RefitTest {
     private static final String SPEC = """
             name: tiny

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.claims.Shard;
@@ -38,6 +39,7 @@ import tech.tablesaw.api.Table;
  * run is trained by one worker (the killed run resumed by its restarted worker, not trained again), and its record
  * says which.
  */
+@Tag("slow")
 class ShardedWorkersTest {
     static final String GRID = """
             name: tiny

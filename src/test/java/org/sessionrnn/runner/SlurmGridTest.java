@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.cli.Main;
@@ -27,6 +28,7 @@ import org.sessionrnn.report.SummaryTable;
  * single-process run's on every metric column. Skipped, saying why, where Slurm cannot start (not root, packages
  * missing); the daemons it started are stopped by their process ids afterwards.
  */
+@Tag("slow")
 class SlurmGridTest {
     private static final String GRID = TinyExperiment.SPEC.replace("""
               - model: m1

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.spec.ExperimentSpec;
@@ -18,6 +19,7 @@ import org.sessionrnn.spec.SpecLoader;
  * the test file: with a test file that cannot be parsed, selection still runs to the end and only the final test
  * evaluation fails. Repaired, the rerun reuses every trial, and {@code best.yaml} runs as a spec.
  */
+@Tag("slow")
 class PlantedTuneTest {
     @TempDir
     Path root;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.train.EpochCheckpoint;
@@ -20,6 +21,7 @@ import org.sessionrnn.train.TrainingState;
  * then rerun, ends with exactly the trials.csv and test metrics of a tune never interrupted: finished rungs are
  * reused and the interrupted trial resumes inside its epoch from its checkpoint.
  */
+@Tag("slow")
 class TuneResumeAfterKillTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(300);
 
