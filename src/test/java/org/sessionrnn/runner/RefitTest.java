@@ -53,6 +53,28 @@ class RefitTest {
 
     @TempDir
     Path root;
+    @TempDir
+    Path reference;
+    @TempDir
+    Path interrupted;
+
+    private static final String RESUMED = """
+            name: tiny
+            seeds: [3]
+            data:
+              source: synthetic
+              synthetic: {clicks: 20000, items: 200, clusters: 10}
+            protocol:
+              fractions: [1]
+            variants:
+              - model: m1
+                gru_sizes: [16]
+                batch_size: 32
+                learning_rate: 0.01
+                max_epochs: 4
+                patience: 4
+                refit: true
+            """;
 
     private static List<String> curve(RunRecord r) {
         return r.history().stream().map(e -> e.epoch() + ":" + e.loss() + ":" + e.validationRecall() + ":"
@@ -88,5 +110,28 @@ class RefitTest {
         assertEquals(RunRecord.DONE, m3.status());
         assertEquals(plain.trainSequences() + plain.validationSequences(), m3.trainSequences());
         assertEquals(Integer.toString(m3.bestEpoch()), m3.provenance().get("refit_epochs"));
+    }
+
+    @Test
+    void ctrlCInsideTheRefitThenRerunEqualsAnUninterruptedRun() throws Exception {
+        String run = "m1-gru16-f1-s3";
+        TinyExperiment ref = new TinyExperiment(reference, RESUMED);
+        assertEquals(0, ref.runInProcess().code());
+        RunRecord expected = ref.record(run);
+        assertTrue(Integer.parseInt(expected.provenance().get("refit_epochs")) >= 2, "a refit of several epochs");
+
+        TinyExperiment exp = new TinyExperiment(interrupted, RESUMED);
+        Path refitCheckpoints = exp.runDir(run).resolve("checkpoints").resolve("refit");
+        exp.ctrlCAfterFirstEpoch(refitCheckpoints, interrupted.resolve("first.log"), java.time.Duration.ofSeconds(120));
+        assertEquals(RunRecord.RUNNING, exp.record(run).status());
+
+        TinyExperiment.Result rerun = exp.runInProcess();
+        assertEquals(0, rerun.code(), rerun.err());
+        assertTrue(rerun.out().contains("  resuming"), rerun.out());
+        RunRecord actual = exp.record(run);
+        assertEquals(RunRecord.DONE, actual.status());
+        assertEquals(curve(expected), curve(actual));
+        assertEquals(expected.recall(), actual.recall(), 0);
+        assertEquals(expected.mrr(), actual.mrr(), 0);
     }
 }
