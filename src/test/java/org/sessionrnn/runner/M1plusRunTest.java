@@ -62,15 +62,7 @@ class M1plusRunTest {
         assertFalse(Files.exists(ref.dir().resolve("pretrained")), "m1plus is no pre-trained M1");
 
         TinyExperiment exp = new TinyExperiment(interrupted, SPEC);
-        Path checkpoints = exp.runDir(RUN).resolve("checkpoints");
-        exp.ctrlCAfterFirstEpoch(checkpoints, interrupted.resolve("first.log"), TIMEOUT);
-        assertEquals(RunRecord.RUNNING, exp.record(RUN).status());
-
-        TinyExperiment.Result rerun = exp.runInProcess();
-        assertEquals(0, rerun.code(), rerun.err());
-        assertTrue(rerun.out().contains("  resuming"), rerun.out());
-        RunRecord actual = exp.record(RUN);
-        assertEquals(RunRecord.DONE, actual.status());
+        RunRecord actual = exp.ctrlCThenRerun(RUN, exp.runDir(RUN).resolve("checkpoints"), TIMEOUT);
         assertEquals(expected.recall(), actual.recall(), 0);
         assertEquals(expected.mrr(), actual.mrr(), 0);
         assertEquals(expected.params(), actual.params());

@@ -121,15 +121,8 @@ class RefitTest {
         assertTrue(Integer.parseInt(expected.provenance().get("refit_epochs")) >= 2, "a refit of several epochs");
 
         TinyExperiment exp = new TinyExperiment(interrupted, RESUMED);
-        Path refitCheckpoints = exp.runDir(run).resolve("checkpoints").resolve("refit");
-        exp.ctrlCAfterFirstEpoch(refitCheckpoints, interrupted.resolve("first.log"), java.time.Duration.ofSeconds(120));
-        assertEquals(RunRecord.RUNNING, exp.record(run).status());
-
-        TinyExperiment.Result rerun = exp.runInProcess();
-        assertEquals(0, rerun.code(), rerun.err());
-        assertTrue(rerun.out().contains("  resuming"), rerun.out());
-        RunRecord actual = exp.record(run);
-        assertEquals(RunRecord.DONE, actual.status());
+        RunRecord actual = exp.ctrlCThenRerun(run, exp.runDir(run).resolve("checkpoints").resolve("refit"),
+                java.time.Duration.ofSeconds(120));
         assertEquals(curve(expected), curve(actual));
         assertEquals(expected.recall(), actual.recall(), 0);
         assertEquals(expected.mrr(), actual.mrr(), 0);

@@ -123,6 +123,23 @@ final class TinyExperiment {
         }
     }
 
+    /**
+     * Stops a runner with Ctrl-C once {@code checkpoints} (of run {@code runId}) holds a finished epoch, checks that
+     * the run was left running, reruns the spec in this JVM and checks that it resumed and finished; returns the
+     * finished record, to compare with an uninterrupted run's.
+     */
+    RunRecord ctrlCThenRerun(String runId, Path checkpoints, java.time.Duration timeout)
+            throws IOException, InterruptedException {
+        ctrlCAfterFirstEpoch(checkpoints, root.resolve("first.log"), timeout);
+        org.junit.jupiter.api.Assertions.assertEquals(RunRecord.RUNNING, record(runId).status());
+        Result rerun = runInProcess();
+        org.junit.jupiter.api.Assertions.assertEquals(0, rerun.code(), rerun.err());
+        org.junit.jupiter.api.Assertions.assertTrue(rerun.out().contains("  resuming"), rerun.out());
+        RunRecord done = record(runId);
+        org.junit.jupiter.api.Assertions.assertEquals(RunRecord.DONE, done.status());
+        return done;
+    }
+
     private String[] args() {
         return new String[]{specFile().toString(), "--output", root.resolve("out").toString()};
     }
