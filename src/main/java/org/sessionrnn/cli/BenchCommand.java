@@ -9,7 +9,6 @@ import org.sessionrnn.bench.ServingBench;
 import org.sessionrnn.spec.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -61,9 +60,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", defaultValue = "10", description = "Length of each --serving load run (default: ${DEFAULT-VALUE})")
     double seconds;
-
-    @Mixin
-    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {

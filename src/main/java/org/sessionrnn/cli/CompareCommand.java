@@ -13,7 +13,6 @@ import org.sessionrnn.results.ResultsFileException;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.NumericColumn;
@@ -48,9 +47,6 @@ final class CompareCommand implements Callable<Integer> {
             description = "Largest drop of B below A not counted as a regression, a finite number >= 0 "
                     + "(default: ${DEFAULT-VALUE})")
     double tolerance;
-
-    @Mixin
-    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {

@@ -7,7 +7,6 @@ import org.sessionrnn.export.ExportSource;
 import org.sessionrnn.export.ModelExporter;
 import org.sessionrnn.export.RunExport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,9 +27,6 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "100",
             description = "Items returned per session by the signature; recommend/serve -k may ask for fewer (default: ${DEFAULT-VALUE})")
     int top;
-
-    @Mixin
-    DebugOption debug;
 
     // no mixinStandardHelpOptions: its -V/--version would clash with the export's --version
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")

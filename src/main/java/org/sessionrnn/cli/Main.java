@@ -6,6 +6,7 @@ import java.util.Set;
 import org.sessionrnn.runner.GridInterruptedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * Entry point: {@code java -jar runner.jar SPEC.yaml [options]} runs an experiment; subcommands regenerate
@@ -30,6 +31,9 @@ public final class Main implements Runnable {
     public static final int INTERRUPTED = 130;
     private static final Set<String> COMMANDS = Set.of("run", "tune", "report", "status", "compare", "bench",
             "export", "recommend", "serve", "help");
+
+    @Mixin
+    DebugOption debug;
 
     @Override
     public void run() {

@@ -19,15 +19,14 @@ import org.sessionrnn.spec.FileSniffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code recommend MODEL_DIR}: top-k next items for sessions read one per line. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = "Recommend the next items for sessions (one per line: item ids separated by spaces or commas) "
                 + "read from a file or stdin, with an exported model.")
 final class RecommendCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL_DIR", description = "An export folder (or one version folder of it)")
-    Path modelDir;
+    @Mixin
+    ExportFolder export;
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Sessions file (default: stdin)")
     Path input;
@@ -37,9 +36,6 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl", description = "Output format (default: ${DEFAULT-VALUE})")
     String format;
-
-    @Mixin
-    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {
@@ -57,11 +53,9 @@ final class RecommendCommand implements Callable<Integer> {
                 throw new UsageException("--input " + input + ": " + problem + "; sessions are text, one per line");
             });
         }
-        try (ExportedModel model = ExportedModel.load(modelDir)) {
+        try (ExportedModel model = ExportedModel.load(export.dir)) {
             Recommender recommender = new Recommender(model);
-            if (k < 1 || k > recommender.maxK()) {
-                throw new UsageException("-k must be between 1 and " + recommender.maxK() + " (the export's top), got " + k);
-            }
+            ExportFolder.checkK(k, recommender);
             PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
             RecommendationWriter writer = new RecommendationWriter(out, f);
             try (BufferedReader in = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)

@@ -1,6 +1,5 @@
 package org.sessionrnn.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,7 +9,6 @@ import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.runner.WorkerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code report DIR}: regenerates summary.csv, Figure 4 and Tables 1 and 2 from an experiment folder alone. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -21,17 +19,12 @@ import picocli.CommandLine.Parameters;
                 + "run.json or spec.yaml (named); nothing written", "1:an unexpected error (one line; --debug shows "
                 + "the stack trace)"})
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "An experiment folder, e.g. results/fractions")
-    Path dir;
-
     @Mixin
-    DebugOption debug;
+    ExperimentFolder folder;
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(dir.resolve("runs"))) {
-            throw new UsageException(dir + " is not an experiment results folder (it has no runs/ folder)");
-        }
+        Path dir = folder.withRuns();
         // every input is read before the first file is written, so that a corrupt one leaves the folder as it was
         if (RunRecordIo.readAll(dir).isEmpty()) {
             throw new UsageException(dir + " holds no run records (no runs/<id>/" + RunRecordIo.FILE_NAME

@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.report.ReportWriter;
-import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.runner.ExperimentRunner;
 import org.sessionrnn.runner.WorkerOptions;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.SpecLoader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,9 +30,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Rerun runs that are already done")
     boolean force;
-
-    @Mixin
-    DebugOption debug;
 
     @Option(names = "--shard", paramLabel = "I/N", description = "Run shard I of N (I from 0 to N-1) of the grid; "
             + "default: from SLURM_ARRAY_TASK_ID/_MIN/_COUNT or JOB_COMPLETION_INDEX with SESSIONRNN_SHARDS, "
@@ -55,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkLooksLikeASpec();
-        checkCheckpointInterval();
+        CheckpointInterval.check();
         WorkerOptions worker = WorkerFlags.options(shard, steal, staleAfter, System.getenv());
         WorkerFlags.applyThreads(threads);
         ExperimentSpec experiment = SpecLoader.load(spec, overrides, output);
@@ -66,15 +61,6 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
-    }
-
-    /** A mistyped {@code -Dsessionrnn.checkpointMinutes} is reported now, not when the first run trains. */
-    private static void checkCheckpointInterval() {
-        try {
-            CheckpointedTraining.checkpointInterval();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 
     /**

@@ -11,15 +11,14 @@ import org.sessionrnn.serve.ServerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code serve MODEL_DIR --port P}: TF Serving's REST predict API for one exported model. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve an exported model over HTTP with TF Serving's REST shape "
                 + "(POST /v1/models/NAME:predict, GET /v1/models/NAME, GET /healthz). Ctrl-C stops it.")
 final class ServeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL_DIR", description = "An export folder (or one version folder of it)")
-    Path modelDir;
+    @Mixin
+    ExportFolder export;
 
     @Option(names = "--port", defaultValue = "8501", description = "Port (default: ${DEFAULT-VALUE}, TF Serving's REST port)")
     int port;
@@ -40,9 +39,6 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--batch-rows", defaultValue = "256", description = "Most sessions per model call (default: ${DEFAULT-VALUE})")
     int batchRows;
 
-    @Mixin
-    DebugOption debug;
-
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -51,15 +47,13 @@ final class ServeCommand implements Callable<Integer> {
         if (batchWaitMs < 0 || batchWaitMs > 1000 || batchRows < 1) {
             throw new UsageException("--batch-wait-ms must be 0..1000 and --batch-rows positive");
         }
-        String modelName = name != null ? name : defaultName(modelDir);
+        String modelName = name != null ? name : defaultName(export.dir);
         if (!modelName.matches("[A-Za-z0-9._-]+")) {
             throw new UsageException("--name must be letters, digits, '.', '_' or '-', got '" + modelName + "'");
         }
-        try (ExportedModel model = ExportedModel.load(modelDir)) {
+        try (ExportedModel model = ExportedModel.load(export.dir)) {
             Recommender recommender = new Recommender(model);
-            if (k < 1 || k > recommender.maxK()) {
-                throw new UsageException("-k must be between 1 and " + recommender.maxK() + " (the export's top), got " + k);
-            }
+            ExportFolder.checkK(k, recommender);
             ServerSettings settings = ServerSettings.defaults(modelName).withHost(host).withPort(port)
                     .withDefaultK(k).withBatching(batchRows, batchWaitMs);
             ModelServer server;

@@ -1,6 +1,5 @@
 package org.sessionrnn.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -10,7 +9,6 @@ import org.sessionrnn.runner.WorkerOptions;
 import org.sessionrnn.train.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code status DIR}: runs done, running (who, since, how far), failed (why), pending, and the time left. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -20,17 +18,12 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:status shown", "2:bad input: not an experiment folder, or a corrupt run.json or spec.yaml "
                 + "(named)", "1:an unexpected error (one line; --debug shows the stack trace)"})
 final class StatusCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "An experiment folder, e.g. results/fractions")
-    Path dir;
-
     @Mixin
-    DebugOption debug;
+    ExperimentFolder folder;
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(dir.resolve("runs")) && !Files.exists(dir.resolve("spec.yaml"))) {
-            throw new UsageException(dir + " is not an experiment results folder (it has no runs/ folder)");
-        }
+        Path dir = folder.started();
         GridStatus status = GridStatus.of(dir, WorkerOptions.DEFAULT_STALE_AFTER);
         System.out.printf("%s: %d runs: %d done, %d running, %d failed, %d pending%n", dir, status.runs().size(),
                 status.in(GridStatus.State.DONE).size(), status.in(GridStatus.State.RUNNING).size(),

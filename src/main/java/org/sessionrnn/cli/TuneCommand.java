@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sessionrnn.results.RunRecord;
-import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.spec.SpecLoader;
 import org.sessionrnn.spec.TuneSpec;
 import org.sessionrnn.tune.Tuner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,12 +45,9 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Start every trial afresh and rerun the best setting")
     boolean force;
 
-    @Mixin
-    DebugOption debug;
-
     @Override
     public Integer call() throws Exception {
-        checkCheckpointInterval();
+        CheckpointInterval.check();
         Map<String, String> flags = new LinkedHashMap<>();
         put(flags, "trials", trials);
         put(flags, "budget_minutes", budgetMinutes);
@@ -70,14 +65,6 @@ final class TuneCommand implements Callable<Integer> {
     private static void put(Map<String, String> flags, String key, Object value) {
         if (value != null) {
             flags.put(key, String.valueOf(value));
-        }
-    }
-
-    private static void checkCheckpointInterval() {
-        try {
-            CheckpointedTraining.checkpointInterval();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
     }
 }
