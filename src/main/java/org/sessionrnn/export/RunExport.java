@@ -41,7 +41,7 @@ public final class RunExport {
     static ScoringHead head(RunnableKind kind, RunSpec run, ExperimentSpec spec, RunRecord record, Path experimentDir) {
         int items = record.items();
         int steps = spec.protocol().maxLength();
-        int embedding = run.variant().embedding();
+        int embedding = run.variant().training().embedding();
         return switch (kind.outputLayer()) {
             case SOFTMAX -> new ModelFactory(run, items, steps).options().tiedEmbedding()
                     ? SoftmaxHead.tied(items, run.gruSize()) : SoftmaxHead.separate(items, embedding, run.gruSize());
@@ -101,7 +101,7 @@ public final class RunExport {
         for (int i = 0; i < items; i++) {
             ids[i] = data.items().rawId(i);
         }
-        int embedding = head instanceof SoftmaxHead softmax ? softmax.embedding() : run.variant().embedding();
+        int embedding = head instanceof SoftmaxHead softmax ? softmax.embedding() : run.variant().training().embedding();
         return new ExportSource(record.model(), items, embedding, run.gruSize(),
                 spec.protocol().maxLength(), checkpoint, head, ids, Popularity.clicks(data.train(), items),
                 description(record, head));

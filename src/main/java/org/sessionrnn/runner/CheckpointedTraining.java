@@ -12,13 +12,13 @@ import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.eval.ValidationRanking;
 import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SessionModel;
+import org.sessionrnn.spec.GruTraining;
 import org.sessionrnn.train.EarlyStopping;
 import org.sessionrnn.train.EpochCheckpoint;
 import org.sessionrnn.train.EpochProgress;
 import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.spec.ProtocolSpec;
-import org.sessionrnn.spec.VariantSpec;
 import org.sessionrnn.train.ProgressPrinter;
 import org.sessionrnn.train.Trainer;
 import org.sessionrnn.train.TrainingConfig;
@@ -116,7 +116,7 @@ public final class CheckpointedTraining {
      */
     public static Result fit(RunContext c, SessionModel model, TrainValidation split, TrainingListener... extra)
             throws IOException {
-        int maxEpochs = c.run().variant().maxEpochs();
+        int maxEpochs = c.run().variant().training().maxEpochs();
         return fit(c, c.checkpoints(), c.epochBudget() > 0 ? Math.min(c.epochBudget(), maxEpochs) : maxEpochs,
                 model, split, extra);
     }
@@ -128,7 +128,7 @@ public final class CheckpointedTraining {
      */
     public static Result fit(RunContext c, Path dir, SessionModel model, TrainValidation split,
                              TrainingListener... extra) throws IOException {
-        return fit(c, dir, c.run().variant().maxEpochs(), model, split, extra);
+        return fit(c, dir, c.run().variant().training().maxEpochs(), model, split, extra);
     }
 
     /**
@@ -149,7 +149,7 @@ public final class CheckpointedTraining {
      */
     private static Result fit(RunContext c, Path dir, int maxEpochs, SessionModel model, TrainValidation split,
                               TrainingListener... extra) throws IOException {
-        return fit(c, dir, maxEpochs, new EarlyStopping(c.run().variant().patience(), dir.resolve(BEST)), model,
+        return fit(c, dir, maxEpochs, new EarlyStopping(c.run().variant().training().patience(), dir.resolve(BEST)), model,
                 split, extra);
     }
 
@@ -185,11 +185,11 @@ public final class CheckpointedTraining {
      */
     private static Trainer trainer(RunContext c, int maxEpochs, boolean validates,
                                    List<TrainingListener> listeners) {
-        VariantSpec v = c.run().variant();
+        GruTraining t = c.run().variant().training();
         ProtocolSpec p = c.spec().protocol();
-        TrainingConfig config = new TrainingConfig(v.batchSize(), (float) v.learningRate(), maxEpochs,
-                v.patience(), v.embeddingDropout(), p.maxLength(), p.cutoff(), c.run().seed(), v.warmupSteps(),
-                v.learningRateDecay());
+        TrainingConfig config = new TrainingConfig(t.batchSize(), (float) t.learningRate(), maxEpochs,
+                t.patience(), t.embeddingDropout(), p.maxLength(), p.cutoff(), c.run().seed(), t.warmupSteps(),
+                t.learningRateDecay());
         List<TrainingListener> all = new ArrayList<>(listeners);
         String prefix = "  [" + c.run().id() + "]" + (validates ? "" : " refit");
         all.add(0, new ProgressPrinter(c.out(), prefix, validates));

@@ -6,8 +6,11 @@ import org.sessionrnn.model.EmbeddingOutputModel;
 import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.model.SoftmaxOptions;
 import org.sessionrnn.model.SoftmaxWeights;
+import org.sessionrnn.spec.DistillationSettings;
+import org.sessionrnn.spec.EmbeddingOutputSettings;
+import org.sessionrnn.spec.ModelSettings;
 import org.sessionrnn.spec.RunSpec;
-import org.sessionrnn.spec.VariantSpec;
+import org.sessionrnn.spec.SoftmaxSettings;
 
 /**
  * Builds the graphs of a run from its settings: the one place where a variant's settings, the catalogue size
@@ -31,7 +34,7 @@ public record ModelFactory(RunSpec run, int items, int steps) {
 
     /** An M1 graph with its own seed (M3's teacher uses the run's seed + 1). */
     public SoftmaxModel softmax(long seed) {
-        return SoftmaxModel.create(items, run.variant().embedding(), run.gruSize(), steps, seed);
+        return SoftmaxModel.create(items, run.variant().training().embedding(), run.gruSize(), steps, seed);
     }
 
     /**
@@ -40,36 +43,48 @@ public record ModelFactory(RunSpec run, int items, int steps) {
      * separate embedding and Adam).
      */
     public SoftmaxModel softmaxVariant() {
-        return SoftmaxModel.create(items, run.variant().embedding(), run.gruSize(), steps, run.seed(), options());
+        return SoftmaxModel.create(items, run.variant().training().embedding(), run.gruSize(), steps, run.seed(), options());
     }
 
     /**
-     * The graph options of the run's variant (none beyond the paper's M1 for M2-M4). A kind that does not read an
-     * option's key has that key's default, which is "off" (the spec reader refuses the key for it).
+     * The graph options of the run's variant: an M1-like kind's own, M4's pre-trained M1's, the paper's M1 for the
+     * others.
      */
     public SoftmaxOptions options() {
-        VariantSpec v = run.variant();
-        return new SoftmaxOptions(v.outputDropout(), v.clipNorm(), v.tiedEmbedding(),
-                v.optimizer().equals("adagrad") ? SoftmaxOptions.Optimizer.ADAGRAD : SoftmaxOptions.Optimizer.ADAM,
-                v.momentum());
+        SoftmaxSettings m1 = m1Settings();
+        return new SoftmaxOptions(m1.outputDropout(), m1.clipNorm(), m1.tiedEmbedding(),
+                m1.optimizer().equals("adagrad") ? SoftmaxOptions.Optimizer.ADAGRAD : SoftmaxOptions.Optimizer.ADAM,
+                m1.momentum());
+    }
+
+    private SoftmaxSettings m1Settings() {
+        ModelSettings settings = run.variant().settings();
+        if (settings instanceof SoftmaxSettings m1) {
+            return m1;
+        }
+        if (settings instanceof EmbeddingOutputSettings m4) {
+            return m4.pretrained();
+        }
+        return SoftmaxSettings.of(run.variant().training());
     }
 
     /** An M3 student distilling from {@code teacher}. */
     public DistillationModel distillation(SoftmaxWeights teacher) {
-        VariantSpec v = run.variant();
-        return DistillationModel.create(items, v.embedding(), run.gruSize(), steps, run.seed(), teacher, v.lambda(),
-                v.temperature(), v.softLabelTopK());
+        DistillationSettings m3 = run.variant().settings(DistillationSettings.class);
+        return DistillationModel.create(items, m3.training().embedding(), run.gruSize(), steps, run.seed(), teacher,
+                m3.lambda(), m3.temperature(), m3.softLabelTopK());
     }
 
     /** An M4 whose targets are the item embeddings of {@code pretrained}. */
     public EmbeddingOutputModel embeddingOutput(SoftmaxWeights pretrained) {
-        return EmbeddingOutputModel.create(items, run.variant().embedding(), run.gruSize(), hiddenSize(), steps,
-                run.seed(), pretrained);
+        return EmbeddingOutputModel.create(items, run.variant().training().embedding(), run.gruSize(), hiddenSize(),
+                steps, run.seed(), pretrained);
     }
 
     /** The M4 hidden layer size: the spec's, 0 meaning the GRU size. */
     public int hiddenSize() {
-        return run.variant().hiddenSize() > 0 ? run.variant().hiddenSize() : run.gruSize();
+        int hidden = run.variant().settings(EmbeddingOutputSettings.class).hiddenSize();
+        return hidden > 0 ? hidden : run.gruSize();
     }
 
     /** The weights of a freshly initialised M1: a stand-in for a trained one when only the graph matters. */
@@ -81,6 +96,6 @@ public record ModelFactory(RunSpec run, int items, int steps) {
 
     /** The weights of an M1 of this shape saved under {@code prefix}. */
     public SoftmaxWeights loadSoftmax(Path prefix) {
-        return SoftmaxWeights.load(prefix, items, run.variant().embedding(), run.gruSize(), steps);
+        return SoftmaxWeights.load(prefix, items, run.variant().training().embedding(), run.gruSize(), steps);
     }
 }

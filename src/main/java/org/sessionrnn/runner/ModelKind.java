@@ -4,67 +4,68 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.sessionrnn.baseline.Baselines;
+import org.sessionrnn.data.SequenceSet;
+import org.sessionrnn.eval.Ranker;
 import org.sessionrnn.model.SessionModel;
+import org.sessionrnn.spec.DistillationSettings;
+import org.sessionrnn.spec.EmbeddingOutputSettings;
+import org.sessionrnn.spec.ItemKnnSettings;
+import org.sessionrnn.spec.ModelSettings;
+import org.sessionrnn.spec.NoSettings;
+import org.sessionrnn.spec.SoftmaxSettings;
 
 /**
- * The model kinds, each defined here once: its name in a spec, whether it is a GRU model, the spec keys it reads
- * beyond the common ones, whether it runs at fraction 1, its executor, its graph for the preflight check and its
+ * The model kinds, each defined here once: its name in a spec, its settings (their type and defaults; a GRU
+ * model's are {@code GruSettings}), the spec keys it reads beyond the common ones, whether it runs at fraction 1, its executor, its graph for the preflight check and its
  * output layer (what an inference export builds).
  * Adding a kind is one constant here plus its own classes (its executor, its model); see docs/extending.md.
  * The spec stage learns the kinds through {@link ModelKindCatalogue}.
  */
 public enum ModelKind implements RunnableKind {
     /** The paper's baseline GRU: softmax over all items, cross-entropy. */
-    M1("m1", List.of("output_dropout", "clip_norm"), true, () -> new SoftmaxRun(true), ModelFactory::softmaxVariant,
-            OutputLayer.SOFTMAX),
+    M1("m1", SoftmaxSettings.DEFAULT, List.of("output_dropout", "clip_norm"), true, () -> new SoftmaxRun(true),
+            ModelFactory::softmaxVariant, OutputLayer.SOFTMAX),
     /** M1 pre-trained on all data, fine-tuned on a recent fraction; output dropout in both. */
-    M2("m2", List.of("output_dropout"), false, FineTuneRun::new, ModelFactory::softmaxVariant, OutputLayer.SOFTMAX),
+    M2("m2", SoftmaxSettings.DEFAULT, List.of("output_dropout"), false, FineTuneRun::new,
+            ModelFactory::softmaxVariant, OutputLayer.SOFTMAX),
     /** Generalised distillation from a teacher trained on the reversed future of each sequence. */
-    M3("m3", List.of("lambda", "temperature", "soft_label_top_k"), true, DistillationRun::new,
-            f -> f.distillation(f.untrainedSoftmax()), OutputLayer.SOFTMAX),
+    M3("m3", DistillationSettings.DEFAULT, List.of("lambda", "temperature", "soft_label_top_k"), true,
+            DistillationRun::new, f -> f.distillation(f.untrainedSoftmax()), OutputLayer.SOFTMAX),
     /** Output in the item embedding space of a pre-trained M1 (output dropout: that M1's), cosine loss. */
-    M4("m4", List.of("hidden_size", "output_dropout"), true, EmbeddingOutputRun::new,
-            f -> f.embeddingOutput(f.untrainedSoftmax()), OutputLayer.EMBEDDING_COSINE),
+    M4("m4", EmbeddingOutputSettings.DEFAULT, List.of("hidden_size", "output_dropout"), true,
+            EmbeddingOutputRun::new, f -> f.embeddingOutput(f.untrainedSoftmax()), OutputLayer.EMBEDDING_COSINE),
     /**
      * Not a model of the paper: M1 with its input embedding tied to the output layer, dropout on the GRU output
-     * and the optimiser options (docs/accuracy.md). Trains like M1 but never stands in for M2/M4's pre-trained M1.
+     * (0.6 by default) and the optimiser options (docs/accuracy.md). Trains like M1 but never stands in for M2/M4's
+     * pre-trained M1.
      */
-    M1PLUS("m1plus", List.of("output_dropout", "clip_norm", "tied_embedding", "optimizer", "momentum"), true,
-            () -> new SoftmaxRun(false), ModelFactory::softmaxVariant, OutputLayer.SOFTMAX) {
-        @Override
-        public double defaultOutputDropout() {
-            return 0.6;
-        }
-
-        @Override
-        public boolean tiedEmbeddingByDefault() {
-            return true;
-        }
-    },
+    M1PLUS("m1plus", SoftmaxSettings.DEFAULT.tied(0.6),
+            List.of("output_dropout", "clip_norm", "tied_embedding", "optimizer", "momentum"), true,
+            () -> new SoftmaxRun(false), ModelFactory::softmaxVariant, OutputLayer.SOFTMAX),
     /** Most clicked items. */
-    POP("pop", List.of(), true,
+    POP("pop", NoSettings.NONE, List.of(), true,
             () -> new BaselineRun((train, c) -> Baselines.pop(train, c.data().items(), maxLength(c))), null,
             OutputLayer.NONE),
     /** Items of the current session first, then most clicked. */
-    SPOP("spop", List.of(), true,
+    SPOP("spop", NoSettings.NONE, List.of(), true,
             () -> new BaselineRun((train, c) -> Baselines.sessionPop(train, c.data().items(), maxLength(c))), null,
             OutputLayer.NONE),
     /** Item-to-item cosine neighbours of the last click. */
-    ITEMKNN("itemknn", List.of("neighbours", "knn_lambda", "knn_alpha"), true,
-            () -> new BaselineRun((train, c) -> Baselines.itemKnn(train, c.data().items(), maxLength(c),
-                    c.run().variant().neighbours(), c.run().variant().knnLambda(), c.run().variant().knnAlpha())),
-            null, OutputLayer.NONE);
+    ITEMKNN("itemknn", ItemKnnSettings.DEFAULT, List.of("neighbours", "knn_lambda", "knn_alpha"), true,
+            () -> new BaselineRun(ModelKind::itemKnn), null, OutputLayer.NONE);
 
     private final String id;
+    private final ModelSettings defaults;
     private final List<String> ownKeys;
     private final boolean runsAtFractionOne;
     private final Supplier<RunExecutor> executor;
     private final Function<ModelFactory, SessionModel> graph;
     private final OutputLayer outputLayer;
 
-    ModelKind(String id, List<String> ownKeys, boolean runsAtFractionOne, Supplier<RunExecutor> executor,
+    ModelKind(String id, ModelSettings defaults, List<String> ownKeys, boolean runsAtFractionOne, Supplier<RunExecutor> executor,
               Function<ModelFactory, SessionModel> graph, OutputLayer outputLayer) {
         this.id = id;
+        this.defaults = defaults;
         this.ownKeys = ownKeys;
         this.runsAtFractionOne = runsAtFractionOne;
         this.executor = executor;
@@ -77,10 +78,9 @@ public enum ModelKind implements RunnableKind {
         return id;
     }
 
-    /** GRU models are those with a graph. */
     @Override
-    public boolean neural() {
-        return graph != null;
+    public ModelSettings defaultSettings() {
+        return defaults;
     }
 
     @Override
@@ -112,6 +112,11 @@ public enum ModelKind implements RunnableKind {
     @Override
     public boolean predictionTimeReference() {
         return this == M1;
+    }
+
+    private static Ranker itemKnn(SequenceSet train, RunContext c) {
+        ItemKnnSettings knn = c.run().variant().settings(ItemKnnSettings.class);
+        return Baselines.itemKnn(train, c.data().items(), maxLength(c), knn.neighbours(), knn.lambda(), knn.alpha());
     }
 
     private static int maxLength(RunContext c) {

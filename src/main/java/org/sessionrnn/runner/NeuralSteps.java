@@ -58,7 +58,7 @@ final class NeuralSteps {
                 return new RunOutcome(null, split.train().size(), split.validation().size(), trained.history(),
                         trained.bestEpoch(), trained.trainSeconds(), model.parameterCount(), null, all);
             }
-            if (!c.run().variant().refit() || trained.bestEpoch() == 0) {
+            if (!c.run().variant().training().refit() || trained.bestEpoch() == 0) {
                 return measure(c, model, split.train().size(), split, trained, trained.trainSeconds(), all);
             }
         }

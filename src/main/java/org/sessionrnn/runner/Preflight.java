@@ -9,6 +9,7 @@ import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SessionModel;
+import org.sessionrnn.spec.DistillationSettings;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.Limits;
 import org.sessionrnn.spec.RunSpec;
@@ -59,8 +60,8 @@ final class Preflight {
                     + " items of data '" + data.dataset().name() + "'; lower protocol.cutoff");
         }
         for (VariantSpec v : spec.variants()) {
-            if (v.softLabelTopK() > items) {
-                throw new DataException("variants." + v.label() + ".soft_label_top_k " + v.softLabelTopK()
+            if (v.settings() instanceof DistillationSettings m3 && m3.softLabelTopK() > items) {
+                throw new DataException("variants." + v.label() + ".soft_label_top_k " + m3.softLabelTopK()
                         + " is more than the " + items + " items of data '" + data.dataset().name() + "'");
             }
         }
@@ -100,7 +101,8 @@ final class Preflight {
         String at = "variants." + v.label();
         Limits.Keys keys = new Limits.Keys(at + ".gru_sizes", at + ".embedding", at + ".batch_size",
                 "protocol.max_length");
-        Limits.memoryProblem(data.items(), v.embedding(), run.gruSize(), v.batchSize(), spec.protocol().maxLength(),
+        Limits.memoryProblem(data.items(), v.training().embedding(), run.gruSize(), v.training().batchSize(),
+                spec.protocol().maxLength(),
                 keys).ifPresent(problem -> {
                     throw new DataException("variant " + v.label() + ": " + problem);
                 });

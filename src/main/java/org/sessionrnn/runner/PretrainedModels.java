@@ -12,11 +12,12 @@ import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.SoftmaxOptions;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.spec.Fraction;
+import org.sessionrnn.spec.GruTraining;
 import org.sessionrnn.spec.ProtocolSpec;
-import org.sessionrnn.spec.VariantSpec;
 import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.train.EpochCheckpoint;
 import org.sessionrnn.train.StopRequest;
@@ -239,13 +240,14 @@ final class PretrainedModels {
 
     /** Everything that changes the pre-trained model, as text. */
     static String config(RunContext c) {
-        VariantSpec v = c.run().variant();
+        GruTraining v = c.run().variant().training();
+        SoftmaxOptions options = ModelFactory.of(c).options();
         ProtocolSpec p = c.spec().protocol();
         return "gru=" + c.run().gruSize() + ";seed=" + c.run().seed() + ";embedding=" + v.embedding()
                 + ";dropout=" + v.embeddingDropout() + ";batch=" + v.batchSize() + ";lr=" + v.learningRate()
                 + ";max_epochs=" + v.maxEpochs() + ";patience=" + v.patience() + ";warmup_steps=" + v.warmupSteps()
-                + ";learning_rate_decay=" + v.learningRateDecay() + ";output_dropout=" + v.outputDropout()
-                + ";clip_norm=" + v.clipNorm() + ";max_length=" + p.maxLength()
+                + ";learning_rate_decay=" + v.learningRateDecay() + ";output_dropout=" + options.outputDropout()
+                + ";clip_norm=" + options.clipNorm() + ";max_length=" + p.maxLength()
                 + ";validation_share=" + p.validationShare() + ";cutoff=" + p.cutoff() + ";items=" + c.data().items()
                 + ";train_sequences=" + c.data().trainByTime().size();
     }

@@ -47,7 +47,17 @@ public interface ModelCatalogue {
                 throw new IllegalStateException("no model kinds on the class path (META-INF/services/"
                         + ModelCatalogue.class.getName() + ")");
             }
+            all.forEach(Holder::checkKeys);
             return List.copyOf(all);
+        }
+
+        /** A key the kind reads but its settings do not hold would be accepted and then ignored. */
+        static void checkKeys(ModelSchema kind) {
+            var held = kind.defaultSettings().specValues().keySet();
+            kind.ownKeys().stream().filter(key -> !held.contains(key)).findFirst().ifPresent(key -> {
+                throw new IllegalStateException("model kind " + kind.id() + " reads '" + key + "', which its "
+                        + kind.defaultSettings().getClass().getSimpleName() + " does not hold");
+            });
         }
     }
 }

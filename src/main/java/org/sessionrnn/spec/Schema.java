@@ -22,9 +22,7 @@ final class Schema {
     static final List<String> PROTOCOL_KEYS = List.of("fractions", "validation_share", "max_length", "cutoff");
 
     private static final List<String> COMMON_VARIANT_KEYS = List.of("label", "model");
-    private static final List<String> NEURAL_KEYS = List.of("gru_sizes", "embedding", "embedding_dropout",
-            "batch_size", "learning_rate", "max_epochs", "patience", "warmup_steps", "learning_rate_decay",
-            "refit");
+    private static final List<String> NEURAL_KEYS = List.copyOf(GruTraining.DEFAULT.specValues().keySet());
 
     private Schema() {
     }

@@ -45,7 +45,7 @@ final class SearchReader {
         VariantSpec variant = base.variants().get(index);
         int trials = search.integer("trials", 10, Interval.AT_LEAST_ONE);
         int eta = search.integer("eta", 3, Interval.atLeast(2));
-        int maxEpochs = search.integer("max_epochs", variant.maxEpochs(), Interval.AT_LEAST_ONE);
+        int maxEpochs = search.integer("max_epochs", variant.training().maxEpochs(), Interval.AT_LEAST_ONE);
         int minEpochs = search.integer("min_epochs", 1, Interval.AT_LEAST_ONE);
         if (minEpochs > maxEpochs) {
             throw search.value("min_epochs").error(minEpochs + " is above max_epochs " + maxEpochs);

@@ -123,20 +123,30 @@ public final class SpecWriter {
 
     private static ObjectNode variant(VariantSpec v) {
         ObjectNode all = NODES.objectNode();
-        all.put("label", v.label()).put("model", v.model());
-        ArrayNode sizes = all.putArray("gru_sizes");
-        v.gruSizes().forEach(sizes::add);
-        all.put("embedding", v.embedding()).put("embedding_dropout", v.embeddingDropout());
-        all.put("batch_size", v.batchSize()).put("learning_rate", v.learningRate());
-        all.put("max_epochs", v.maxEpochs()).put("patience", v.patience());
-        all.put("warmup_steps", v.warmupSteps()).put("learning_rate_decay", v.learningRateDecay());
-        all.put("refit", v.refit());
-        all.put("output_dropout", v.outputDropout()).put("clip_norm", v.clipNorm());
-        all.put("tied_embedding", v.tiedEmbedding()).put("optimizer", v.optimizer()).put("momentum", v.momentum());
-        all.put("lambda", v.lambda()).put("temperature", v.temperature()).put("soft_label_top_k", v.softLabelTopK());
-        all.put("hidden_size", v.hiddenSize());
-        all.put("neighbours", v.neighbours()).put("knn_lambda", v.knnLambda()).put("knn_alpha", v.knnAlpha());
+        v.specValues().forEach((key, value) -> all.set(key, node(value)));
         return only(all, Schema.variantKeys(v.model()));
+    }
+
+    /** A setting's value as YAML: a list of sizes, a number, a flag or a name. */
+    private static JsonNode node(Object value) {
+        if (value instanceof List<?> list) {
+            ArrayNode array = NODES.arrayNode();
+            list.forEach(element -> array.add(node(element)));
+            return array;
+        }
+        if (value instanceof Integer i) {
+            return NODES.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return NODES.numberNode(l);
+        }
+        if (value instanceof Double d) {
+            return NODES.numberNode(d);
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        return NODES.textNode(String.valueOf(value));
     }
 
     /** The entries of {@code all} named in {@code keys}, in that order. */

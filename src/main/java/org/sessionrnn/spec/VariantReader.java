@@ -9,7 +9,6 @@ import java.util.Map;
 final class VariantReader {
     /** Labels become part of run ids and file names; '-' is reserved as the id separator. */
     private static final String LABEL_PATTERN = "[A-Za-z0-9._]+";
-    private static final Interval LAYER = Interval.upTo(1, Limits.MAX_LAYER);
 
     private VariantReader() {
     }
@@ -38,30 +37,24 @@ final class VariantReader {
         if (only) {
             checkRunsSomewhere(s, model, protocol);
         }
-        VariantSpec d = VariantSpec.defaults(model);
-        return new VariantSpec(label(s, model), model,
-                s.list("gru_sizes", d.gruSizes(), v -> v.asInt(LAYER), "GRU size"),
-                s.integer("embedding", d.embedding(), LAYER),
-                s.decimal("embedding_dropout", d.embeddingDropout(), Interval.UNIT_RIGHT_OPEN),
-                s.integer("batch_size", d.batchSize(), Interval.upTo(1, Limits.MAX_BATCH)),
-                s.decimal("learning_rate", d.learningRate(), Interval.POSITIVE),
-                s.integer("max_epochs", d.maxEpochs(), Interval.AT_LEAST_ONE),
-                s.integer("patience", d.patience(), Interval.AT_LEAST_ONE),
-                s.decimal("lambda", d.lambda(), Interval.UNIT_CLOSED),
-                s.decimal("temperature", d.temperature(), Interval.POSITIVE),
-                s.integer("soft_label_top_k", d.softLabelTopK(), Interval.upTo(0, Limits.MAX_TOP)),
-                s.integer("hidden_size", d.hiddenSize(), Interval.upTo(0, Limits.MAX_LAYER)),
-                s.integer("neighbours", d.neighbours(), Interval.upTo(1, Limits.MAX_TOP)),
-                s.decimal("knn_lambda", d.knnLambda(), Interval.NON_NEGATIVE),
-                s.decimal("knn_alpha", d.knnAlpha(), Interval.UNIT_CLOSED),
-                s.decimal("output_dropout", d.outputDropout(), Interval.UNIT_RIGHT_OPEN),
-                s.decimal("clip_norm", d.clipNorm(), Interval.NON_NEGATIVE),
-                s.longValue("warmup_steps", d.warmupSteps(), Interval.NON_NEGATIVE),
-                s.decimal("learning_rate_decay", d.learningRateDecay(), Interval.UNIT_LEFT_OPEN),
-                s.bool("tied_embedding", d.tiedEmbedding()),
-                s.choice("optimizer", d.optimizer(), VariantSpec.OPTIMIZERS, "optimizer"),
-                s.decimal("momentum", d.momentum(), Interval.UNIT_RIGHT_OPEN),
-                s.bool("refit", d.refit()));
+        return new VariantSpec(label(s, model), model, settings(s, ModelCatalogue.of(model).defaultSettings()));
+    }
+
+    /** The kind's settings from the keys it reads, {@code d}'s for the rest (the settings types are sealed: all here). */
+    private static ModelSettings settings(Section s, ModelSettings d) {
+        if (d instanceof SoftmaxSettings softmax) {
+            return SoftmaxSettings.read(s, softmax);
+        }
+        if (d instanceof DistillationSettings distillation) {
+            return DistillationSettings.read(s, distillation);
+        }
+        if (d instanceof EmbeddingOutputSettings embeddingOutput) {
+            return EmbeddingOutputSettings.read(s, embeddingOutput);
+        }
+        if (d instanceof ItemKnnSettings knn) {
+            return ItemKnnSettings.read(s, knn);
+        }
+        return d;
     }
 
     /**
@@ -70,13 +63,14 @@ final class VariantReader {
      * loaded.
      */
     private static void checkMemory(Section s, VariantSpec v, ProtocolSpec protocol) {
-        if (!ModelCatalogue.of(v.model()).neural()) {
+        if (!v.neural()) {
             return;
         }
+        GruTraining t = v.training();
         Limits.Keys keys = new Limits.Keys(s.path() + ".gru_sizes", s.path() + ".embedding",
                 s.path() + ".batch_size", "protocol.max_length");
-        for (int gru : v.gruSizes()) {
-            Limits.memoryProblem(2, v.embedding(), gru, v.batchSize(), protocol.maxLength(), keys)
+        for (int gru : t.gruSizes()) {
+            Limits.memoryProblem(2, t.embedding(), gru, t.batchSize(), protocol.maxLength(), keys)
                     .ifPresent(problem -> {
                         throw (s.has("gru_sizes") ? s.value("gru_sizes") : s.value("model")).error(problem);
                     });

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.spec.ModelCatalogue;
+import org.sessionrnn.spec.ModelSettings;
+import org.sessionrnn.spec.NoSettings;
 
 /**
  * A model kind defined outside {@link ModelKind}, to show what a kind consists of: one constant holding its
@@ -28,9 +30,10 @@ enum ToyKind implements RunnableKind {
         return id;
     }
 
+    /** The toy reads no keys of its own: it has no settings. */
     @Override
-    public boolean neural() {
-        return false;
+    public ModelSettings defaultSettings() {
+        return NoSettings.NONE;
     }
 
     @Override

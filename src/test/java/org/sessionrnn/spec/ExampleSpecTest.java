@@ -29,11 +29,15 @@ class ExampleSpecTest {
     }
 
     private static VariantSpec fast(String model) {
-        VariantSpec d = VariantSpec.defaults(model);
-        return new VariantSpec(d.label(), d.model(), d.gruSizes(), d.embedding(), d.embeddingDropout(), d.batchSize(),
-                0.005, 10, 2, d.lambda(), d.temperature(), d.softLabelTopK(), d.hiddenSize(),
-                d.neighbours(), d.knnLambda(), d.knnAlpha(), d.outputDropout(), d.clipNorm(), d.warmupSteps(),
-                d.learningRateDecay(), d.tiedEmbedding(), d.optimizer(), d.momentum(), d.refit());
+        GruTraining d = GruTraining.DEFAULT;
+        GruTraining fast = new GruTraining(d.gruSizes(), d.embedding(), d.embeddingDropout(), d.batchSize(), 0.005, 10,
+                2, d.warmupSteps(), d.learningRateDecay(), d.refit());
+        ModelSettings settings = switch (model) {
+            case "m3" -> new DistillationSettings(fast, 0.2, 1, 0);
+            case "m4" -> new EmbeddingOutputSettings(fast, 0, 0);
+            default -> SoftmaxSettings.of(fast);
+        };
+        return new VariantSpec(model, model, settings);
     }
 
     @Test
@@ -43,11 +47,19 @@ class ExampleSpecTest {
         assertEquals(List.of(new Fraction(1, 256), new Fraction(1, 64), new Fraction(1, 16), new Fraction(1, 4),
                 Fraction.ONE), ProtocolSpec.DEFAULT.fractions());
         assertEquals(new ProtocolSpec(ProtocolSpec.DEFAULT.fractions(), 0.1, 19, 20), ProtocolSpec.DEFAULT);
-        assertEquals(new VariantSpec("m1", "m1", List.of(100), 50, 0.25, 512, 0.001, 100, 3, 0.2, 1.0, 0, 0, 100,
-                20.0, 0.5, 0, 0, 0, 1, false, "adam", 0, false), VariantSpec.defaults("m1"));
-        assertEquals(new VariantSpec("m1plus", "m1plus", List.of(100), 50, 0.25, 512, 0.001, 100, 3, 0.2, 1.0, 0, 0,
-                100, 20.0, 0.5, 0.6, 0, 0, 1, true, "adam", 0, false),
+        GruTraining training = new GruTraining(List.of(100), 50, 0.25, 512, 0.001, 100, 3, 0, 1, false);
+        assertEquals(training, GruTraining.DEFAULT);
+        assertEquals(new VariantSpec("m1", "m1", new SoftmaxSettings(training, 0, 0, false, "adam", 0)),
+                VariantSpec.defaults("m1"));
+        assertEquals(new VariantSpec("m1plus", "m1plus", new SoftmaxSettings(training, 0.6, 0, true, "adam", 0)),
                 VariantSpec.defaults("m1plus"));
+        assertEquals(new VariantSpec("m3", "m3", new DistillationSettings(training, 0.2, 1, 0)),
+                VariantSpec.defaults("m3"));
+        assertEquals(new VariantSpec("m4", "m4", new EmbeddingOutputSettings(training, 0, 0)),
+                VariantSpec.defaults("m4"));
+        assertEquals(new VariantSpec("itemknn", "itemknn", new ItemKnnSettings(100, 20, 0.5)),
+                VariantSpec.defaults("itemknn"));
+        assertEquals(new VariantSpec("pop", "pop", NoSettings.NONE), VariantSpec.defaults("pop"));
         assertEquals(List.of(0), VariantSpec.defaults("pop").gruSizes());
         assertNull(SpecLoader.load(FRACTIONS).data().csv());
     }

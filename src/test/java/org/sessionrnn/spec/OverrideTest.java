@@ -42,8 +42,8 @@ class OverrideTest {
         ExperimentSpec spec = load("protocol.fractions=1/256,1", "variants.0.max_epochs=3",
                 "variants.m1.patience=5", "seeds=[1,2]");
         assertEquals(List.of(new Fraction(1, 256), Fraction.ONE), spec.protocol().fractions());
-        assertEquals(3, spec.variants().get(0).maxEpochs());
-        assertEquals(5, spec.variants().get(0).patience());
+        assertEquals(3, spec.variants().get(0).training().maxEpochs());
+        assertEquals(5, spec.variants().get(0).training().patience());
         assertEquals(List.of(1L, 2L), spec.seeds());
     }
 

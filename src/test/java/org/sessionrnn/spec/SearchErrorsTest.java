@@ -118,16 +118,16 @@ class SearchErrorsTest {
                 """);
         TuneSpec tune = SpecLoader.loadTune(spec, List.of("search.eta=2"), null, Map.of("trials", "6"));
         SearchSpec s = tune.search();
-        assertEquals(new SearchSpec("m1", 6, 2, 1, VariantSpec.defaults("m1").maxEpochs(), 1, Double.POSITIVE_INFINITY, List.of(
+        assertEquals(new SearchSpec("m1", 6, 2, 1, GruTraining.DEFAULT.maxEpochs(), 1, Double.POSITIVE_INFINITY, List.of(
                 new SearchParam("learning_rate", SearchParam.Kind.LOG_UNIFORM, List.of(), 0.0005, 0.02),
                 new SearchParam("embedding_dropout", SearchParam.Kind.UNIFORM, List.of(), 0, 0.5),
                 new SearchParam("batch_size", SearchParam.Kind.CHOICE, List.of(64, 128), Double.NaN, Double.NaN),
                 new SearchParam("embedding", SearchParam.Kind.INTEGER, List.of(), 16, 64))), s);
         ExperimentSpec trial = tune.withSettings(Map.of("learning_rate", 0.003, "batch_size", 128, "embedding", 20),
                 "trial", Path.of("out"));
-        VariantSpec v = trial.variants().get(0);
-        assertEquals(List.of(0.003, 128, 20, VariantSpec.defaults("m1").maxEpochs()), List.of(v.learningRate(), v.batchSize(), v.embedding(),
-                v.maxEpochs()));
+        GruTraining v = trial.variants().get(0).training();
+        assertEquals(List.of(0.003, 128, 20, GruTraining.DEFAULT.maxEpochs()), List.of(v.learningRate(), v.batchSize(),
+                v.embedding(), v.maxEpochs()));
         assertEquals(Path.of("out", "trial"), trial.experimentDir());
     }
 

@@ -23,8 +23,8 @@ class TrainingKeysTest {
 
     @Test
     void refitIsAGruKeyOffByDefault() {
-        assertFalse(only("variants=[{model: m1}]").refit());
-        assertTrue(only("variants=[{model: m3, refit: true}]").refit());
+        assertFalse(only("variants=[{model: m1}]").training().refit());
+        assertTrue(only("variants=[{model: m3, refit: true}]").training().refit());
         SpecException e = assertThrows(SpecException.class, () -> only("variants=[{model: pop, refit: true}]"));
         assertTrue(e.getMessage().contains("variants[0].refit: does not apply to model pop"), e.getMessage());
     }
@@ -32,8 +32,9 @@ class TrainingKeysTest {
     @Test
     void outputDropoutReachesM2AndM4ButNotM3() {
         assertEquals(0.7, only("protocol.fractions=[1/4]", "variants=[{model: m2, output_dropout: 0.7}]")
+                .settings(SoftmaxSettings.class).outputDropout());
+        assertEquals(0.5, only("variants=[{model: m4, output_dropout: 0.5}]").settings(EmbeddingOutputSettings.class)
                 .outputDropout());
-        assertEquals(0.5, only("variants=[{model: m4, output_dropout: 0.5}]").outputDropout());
         SpecException e = assertThrows(SpecException.class,
                 () -> only("variants=[{model: m3, output_dropout: 0.5}]"));
         assertTrue(e.getMessage().contains("variants[0].output_dropout: does not apply to model m3"), e.getMessage());

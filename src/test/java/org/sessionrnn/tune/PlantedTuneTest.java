@@ -67,8 +67,8 @@ class PlantedTuneTest {
 
         Path bestYaml = tune.dir().resolve(Tuner.BEST_YAML);
         ExperimentSpec spec = SpecLoader.load(bestYaml);
-        assertEquals(0.05, spec.variants().get(0).learningRate());
-        assertEquals(2, spec.variants().get(0).maxEpochs());
+        assertEquals(0.05, spec.variants().get(0).training().learningRate());
+        assertEquals(2, spec.variants().get(0).training().maxEpochs());
         PlantedTune.Result rerun = PlantedTune.run(bestYaml.toString());
         assertEquals(0, rerun.code(), rerun.out() + rerun.err());
         assertTrue(rerun.out().contains("already done with the same configuration"), rerun.out());
