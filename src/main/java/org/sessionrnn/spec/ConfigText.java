@@ -9,40 +9,22 @@ import java.util.Map;
  * one flat set of fields for every kind, with the values of version 0.1 where a kind has no such setting, and adds
  * the options that came later only when they are not "off". A run written by any earlier version therefore gets the
  * same hash and is not trained again. A key in neither list is always written, so that no setting is left out of
- * the hash; a new key that should leave earlier runs' hashes alone joins {@link #OPTIONAL} with its "off" value.
+ * the hash; a new key that should leave earlier runs' hashes alone joins {@code OPTIONAL} with its "off" value.
  */
 final class ConfigText {
-    /** Field name in the text, spec key, value where the variant has no such key. */
-    private record Field(String name, String key, Object absent) {
-    }
+    /**
+     * Always written, as {@code camelCaseKey=value}; the value where a variant has no such key is version 0.1's
+     * (a baseline's GRU and epoch fields too).
+     */
+    private static final Map<String, Object> FIXED = SpecValues.of(
+            "gru_sizes", List.of(0), "embedding", 50, "embedding_dropout", 0.25, "batch_size", 512,
+            "learning_rate", 0.001, "max_epochs", 10, "patience", 2, "lambda", 0.2, "temperature", 1.0,
+            "soft_label_top_k", 0, "hidden_size", 0, "neighbours", 100, "knn_lambda", 20.0, "knn_alpha", 0.5);
 
-    /** Always written. A baseline's GRU and epoch fields keep version 0.1's values. */
-    private static final List<Field> FIXED = List.of(
-            new Field("gruSizes", "gru_sizes", List.of(0)),
-            new Field("embedding", "embedding", 50),
-            new Field("embeddingDropout", "embedding_dropout", 0.25),
-            new Field("batchSize", "batch_size", 512),
-            new Field("learningRate", "learning_rate", 0.001),
-            new Field("maxEpochs", "max_epochs", 10),
-            new Field("patience", "patience", 2),
-            new Field("lambda", "lambda", 0.2),
-            new Field("temperature", "temperature", 1.0),
-            new Field("softLabelTopK", "soft_label_top_k", 0),
-            new Field("hiddenSize", "hidden_size", 0),
-            new Field("neighbours", "neighbours", 100),
-            new Field("knnLambda", "knn_lambda", 20.0),
-            new Field("knnAlpha", "knn_alpha", 0.5));
-
-    /** Written only when the value differs from {@code absent}, which is "off". */
-    private static final List<Field> OPTIONAL = List.of(
-            new Field("outputDropout", "output_dropout", 0.0),
-            new Field("clipNorm", "clip_norm", 0.0),
-            new Field("warmupSteps", "warmup_steps", 0L),
-            new Field("learningRateDecay", "learning_rate_decay", 1.0),
-            new Field("tiedEmbedding", "tied_embedding", false),
-            new Field("optimizer", "optimizer", "adam"),
-            new Field("momentum", "momentum", 0.0),
-            new Field("refit", "refit", false));
+    /** Written only when the value differs from the one here, which is "off". */
+    private static final Map<String, Object> OPTIONAL = SpecValues.of(
+            "output_dropout", 0.0, "clip_norm", 0.0, "warmup_steps", 0L, "learning_rate_decay", 1.0,
+            "tied_embedding", false, "optimizer", "adam", "momentum", 0.0, "refit", false);
 
     private ConfigText() {
     }
@@ -50,20 +32,37 @@ final class ConfigText {
     static String of(String label, String model, ModelSettings settings) {
         Map<String, Object> values = new LinkedHashMap<>(settings.specValues());
         StringBuilder b = new StringBuilder("VariantSpec[label=" + label + ", model=" + model);
-        for (Field f : FIXED) {
-            b.append(", ").append(f.name()).append('=').append(values.getOrDefault(f.key(), f.absent()));
-        }
-        for (Field f : OPTIONAL) {
-            Object value = values.getOrDefault(f.key(), f.absent());
-            if (!off(value, f.absent())) {
-                b.append(", ").append(f.name()).append('=').append(value);
+        FIXED.forEach((key, absent) -> append(b, key, values.getOrDefault(key, absent)));
+        OPTIONAL.forEach((key, off) -> {
+            Object value = values.getOrDefault(key, off);
+            if (!off(value, off)) {
+                append(b, key, value);
+            }
+        });
+        // a key neither table knows is always written: a setting must never be left out of the hash
+        values.keySet().removeAll(FIXED.keySet());
+        values.keySet().removeAll(OPTIONAL.keySet());
+        values.forEach((key, value) -> append(b, key, value));
+        return b.append(']').toString();
+    }
+
+    private static void append(StringBuilder b, String key, Object value) {
+        b.append(", ").append(camelCase(key)).append('=').append(value);
+    }
+
+    /** {@code soft_label_top_k} as the record field it once was, {@code softLabelTopK}. */
+    static String camelCase(String key) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char ch : key.toCharArray()) {
+            if (ch == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(ch) : ch);
+                upper = false;
             }
         }
-        // a key none of the lists knows is always written: a setting must never be left out of the hash
-        FIXED.forEach(f -> values.remove(f.key()));
-        OPTIONAL.forEach(f -> values.remove(f.key()));
-        values.forEach((key, value) -> b.append(", ").append(key).append('=').append(value));
-        return b.append(']').toString();
+        return name.toString();
     }
 
     /** Numbers compare by value, as the primitive fields did (-0.0 is off too). */

@@ -1,6 +1,5 @@
 package org.sessionrnn.spec;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,11 +17,7 @@ public record DistillationSettings(GruTraining training, double lambda, double t
 
     @Override
     public Map<String, Object> ownValues() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("lambda", lambda);
-        values.put("temperature", temperature);
-        values.put("soft_label_top_k", softLabelTopK);
-        return values;
+        return SpecValues.of("lambda", lambda, "temperature", temperature, "soft_label_top_k", softLabelTopK);
     }
 
     static DistillationSettings read(Section s, DistillationSettings d) {

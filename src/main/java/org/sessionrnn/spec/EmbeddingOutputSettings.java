@@ -1,6 +1,5 @@
 package org.sessionrnn.spec;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,10 +21,7 @@ public record EmbeddingOutputSettings(GruTraining training, int hiddenSize, doub
 
     @Override
     public Map<String, Object> ownValues() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("hidden_size", hiddenSize);
-        values.put("output_dropout", outputDropout);
-        return values;
+        return SpecValues.of("hidden_size", hiddenSize, "output_dropout", outputDropout);
     }
 
     static EmbeddingOutputSettings read(Section s, EmbeddingOutputSettings d) {

@@ -1,6 +1,5 @@
 package org.sessionrnn.spec;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,18 +32,9 @@ public record GruTraining(List<Integer> gruSizes, int embedding, double embeddin
 
     /** The spec keys and their values, in writing order. */
     public Map<String, Object> specValues() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("gru_sizes", gruSizes);
-        values.put("embedding", embedding);
-        values.put("embedding_dropout", embeddingDropout);
-        values.put("batch_size", batchSize);
-        values.put("learning_rate", learningRate);
-        values.put("max_epochs", maxEpochs);
-        values.put("patience", patience);
-        values.put("warmup_steps", warmupSteps);
-        values.put("learning_rate_decay", learningRateDecay);
-        values.put("refit", refit);
-        return values;
+        return SpecValues.of("gru_sizes", gruSizes, "embedding", embedding, "embedding_dropout", embeddingDropout,
+                "batch_size", batchSize, "learning_rate", learningRate, "max_epochs", maxEpochs, "patience", patience,
+                "warmup_steps", warmupSteps, "learning_rate_decay", learningRateDecay, "refit", refit);
     }
 
     static GruTraining read(Section s, GruTraining d) {

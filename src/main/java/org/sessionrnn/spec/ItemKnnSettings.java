@@ -1,6 +1,5 @@
 package org.sessionrnn.spec;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,11 +15,7 @@ public record ItemKnnSettings(int neighbours, double lambda, double alpha) imple
 
     @Override
     public Map<String, Object> specValues() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("neighbours", neighbours);
-        values.put("knn_lambda", lambda);
-        values.put("knn_alpha", alpha);
-        return values;
+        return SpecValues.of("neighbours", neighbours, "knn_lambda", lambda, "knn_alpha", alpha);
     }
 
     static ItemKnnSettings read(Section s, ItemKnnSettings d) {

@@ -1,6 +1,5 @@
 package org.sessionrnn.spec;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,13 +34,8 @@ public record SoftmaxSettings(GruTraining training, double outputDropout, double
 
     @Override
     public Map<String, Object> ownValues() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("output_dropout", outputDropout);
-        values.put("clip_norm", clipNorm);
-        values.put("tied_embedding", tiedEmbedding);
-        values.put("optimizer", optimizer);
-        values.put("momentum", momentum);
-        return values;
+        return SpecValues.of("output_dropout", outputDropout, "clip_norm", clipNorm, "tied_embedding", tiedEmbedding,
+                "optimizer", optimizer, "momentum", momentum);
     }
 
     static SoftmaxSettings read(Section s, SoftmaxSettings d) {
