@@ -1,8 +1,9 @@
 package org.sessionrnn.cli;
 
-import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.sessionrnn.serve.Recommendation;
 import org.sessionrnn.serve.RecommendationWriter;
 import org.sessionrnn.serve.Recommender;
 import org.sessionrnn.serve.SessionInput;
+import org.sessionrnn.serve.SessionLines;
 import org.sessionrnn.spec.FileSniffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,9 +60,10 @@ final class RecommendCommand implements Callable<Integer> {
             ExportFolder.checkK(k, recommender);
             PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
             RecommendationWriter writer = new RecommendationWriter(out, f);
-            try (BufferedReader in = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
-                    : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                run(in, recommender, writer);
+            try (Reader in = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
+                    : new InputStreamReader(System.in, StandardCharsets.UTF_8)) {
+                run(new SessionLines(in, input != null ? "--input " + input : "stdin", SessionLines.MAX_CHARS),
+                        recommender, writer);
             }
             writer.flush();
         }
@@ -68,10 +71,10 @@ final class RecommendCommand implements Callable<Integer> {
     }
 
     /** Reads sessions in batches, so a long input streams through with bounded memory. */
-    private void run(BufferedReader in, Recommender recommender, RecommendationWriter writer) throws java.io.IOException {
+    private void run(SessionLines in, Recommender recommender, RecommendationWriter writer) throws IOException {
         List<SessionInput> batch = new ArrayList<>();
         int line = 0;
-        for (String text = in.readLine(); text != null; text = in.readLine()) {
+        for (String text = in.next(); text != null; text = in.next()) {
             batch.add(SessionInput.parse(text));
             if (batch.size() == Recommender.MAX_ROWS) {
                 line = flush(batch, line, recommender, writer);
