@@ -99,7 +99,8 @@ public record GridStatus(List<Run> runs, List<Workers.Worker> workers, Optional<
         }
         Optional<TrainingState> state = progress(dir.resolve("runs").resolve(id).resolve("checkpoints"));
         String budget = spec == null || !spec.variant().neural() ? "" : "/" + spec.variant().training().maxEpochs();
-        String epochs = state.map(s -> s.epochsDone() + budget + " epochs done" + (s.inEpoch() == null ? "" : ", " + s.inEpoch().batchesDone()
+        String epochs = state.map(s -> s.epochsDone() + budget + " epochs done"
+                + (s.inEpoch() == null ? "" : ", " + s.inEpoch().batchesDone()
                 + " batches into the next")).orElse("");
         if (claim != null) {
             long beat = Duration.between(claim.heartbeat(), Instant.now()).toSeconds();

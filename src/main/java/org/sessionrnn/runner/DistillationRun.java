@@ -37,7 +37,7 @@ final class DistillationRun implements RunExecutor {
         Map<String, String> facts = Map.of("teacher_best_epoch", Integer.toString(taught.bestEpoch()),
                 "teacher_validation_recall",
                 Double.toString(EpochRecord.recallOf(taught.history(), taught.bestEpoch())),
-                "soft_label_top_k", Integer.toString(c.run().variant().settings(DistillationSettings.class).softLabelTopK()));
+                "soft_label_top_k", Integer.toString(v.settings(DistillationSettings.class).softLabelTopK()));
         return NeuralSteps.trainAndMeasure(c, train -> {
             DistillationModel model = models.distillation(teacherWeights);
             // the soft labels of exactly the sequences this model trains on (all of them in a refit)

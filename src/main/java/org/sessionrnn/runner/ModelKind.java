@@ -16,8 +16,8 @@ import org.sessionrnn.spec.SoftmaxSettings;
 
 /**
  * The model kinds, each defined here once: its name in a spec, its settings (their type and defaults; a GRU
- * model's are {@code GruSettings}), the spec keys it reads beyond the common ones, whether it runs at fraction 1, its executor, its graph for the preflight check and its
- * output layer (what an inference export builds).
+ * model's are {@code GruSettings}), the spec keys it reads beyond the common ones, whether it runs at fraction 1,
+ * its executor, its graph for the preflight check and its output layer (what an inference export builds).
  * Adding a kind is one constant here plus its own classes (its executor, its model); see docs/extending.md.
  * The spec stage learns the kinds through {@link ModelKindCatalogue}.
  */
@@ -62,8 +62,8 @@ public enum ModelKind implements RunnableKind {
     private final Function<ModelFactory, SessionModel> graph;
     private final OutputLayer outputLayer;
 
-    ModelKind(String id, ModelSettings defaults, List<String> ownKeys, boolean runsAtFractionOne, Supplier<RunExecutor> executor,
-              Function<ModelFactory, SessionModel> graph, OutputLayer outputLayer) {
+    ModelKind(String id, ModelSettings defaults, List<String> ownKeys, boolean runsAtFractionOne,
+              Supplier<RunExecutor> executor, Function<ModelFactory, SessionModel> graph, OutputLayer outputLayer) {
         this.id = id;
         this.defaults = defaults;
         this.ownKeys = ownKeys;

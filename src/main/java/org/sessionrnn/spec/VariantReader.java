@@ -40,7 +40,7 @@ final class VariantReader {
         return new VariantSpec(label(s, model), model, settings(s, ModelCatalogue.of(model).defaultSettings()));
     }
 
-    /** The kind's settings from the keys it reads, {@code d}'s for the rest (the settings types are sealed: all here). */
+    /** The kind's settings from the keys it reads, {@code d}'s for the rest (the types are sealed: all are here). */
     private static ModelSettings settings(Section s, ModelSettings d) {
         if (d instanceof SoftmaxSettings softmax) {
             return SoftmaxSettings.read(s, softmax);
