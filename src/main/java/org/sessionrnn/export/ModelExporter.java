@@ -15,6 +15,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -44,31 +45,63 @@ public final class ModelExporter {
         this.top = top;
     }
 
-    /** Exports {@code source} as version {@code version} of {@code dir}; returns the version folder. */
+    /**
+     * Exports {@code source} as version {@code version} of {@code dir}; returns the version folder. The checkpoint
+     * is restored before anything is written, and a failed export removes what it wrote, folders it created
+     * included, so that a refused export leaves the file system as it was.
+     */
     public Path export(ExportSource source, Path dir, int version) throws IOException {
         if (top > source.items()) {
             throw new IllegalArgumentException("top " + top + " exceeds the catalogue (" + source.items() + " items)");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + " is a file, not a folder: choose another export folder");
         }
         Path target = dir.resolve(Integer.toString(version));
         if (Files.exists(target)) {
             throw new IllegalArgumentException(target + " already exists: choose another --version or folder");
         }
-        Files.createDirectories(dir);
-        Path partial = dir.resolve("." + version + ".partial");
-        deleteRecursively(partial);
-        writeSavedModel(source, partial);
-        writeExtras(source, partial.resolve(ExportLayout.EXTRA), version);
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        try (Graph graph = new Graph(); Session session = TfSessions.open(graph)) {
+            Signature signature = build(Ops.create(graph), source);
+            restore(session, source);
+            Path created = firstMissing(dir.toAbsolutePath().normalize());
+            Path partial = dir.resolve("." + version + ".partial");
+            try {
+                Files.createDirectories(dir);
+                deleteRecursively(partial);
+                SavedModelBundle.exporter(partial.toString()).withTags(ExportLayout.TAG).withSession(session)
+                        .withSignature(signature).export();
+                writeExtras(source, partial.resolve(ExportLayout.EXTRA), version);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                deleteRecursively(created != null ? created : partial);
+                throw e;
+            }
+        }
         return target;
     }
 
-    private void writeSavedModel(ExportSource source, Path folder) throws IOException {
-        try (Graph graph = new Graph(); Session session = TfSessions.open(graph)) {
-            Signature signature = build(Ops.create(graph), source);
+    /** Restores the run's checkpoint; a checkpoint TensorFlow cannot read is the run folder's fault. */
+    private static void restore(Session session, ExportSource source) {
+        try {
             session.restore(source.checkpoint().toString());
-            SavedModelBundle.exporter(folder.toString()).withTags(ExportLayout.TAG).withSession(session)
-                    .withSignature(signature).export();
+        } catch (TensorFlowException e) {
+            throw new ExportException(source.checkpoint() + ": not a readable checkpoint of this run's model ("
+                    + firstLine(e.getMessage()) + ")");
         }
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "unknown reason" : text.strip().lines().findFirst().orElse("unknown reason");
+    }
+
+    /** The outermost folder of {@code dir} that does not exist yet (null if {@code dir} exists). */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
     }
 
     /** The inference ops: padded indices in, top indices, ids and scores out. */

@@ -77,6 +77,30 @@ class ServingCommandsTest {
         assertInputError(cli("serve", export.toString(), "--name", "a/b"), "--name must be");
     }
 
+    /** A damaged checkpoint or a file as the export folder: refused naming it, before any folder is created. */
+    @Test
+    void aRefusedExportWritesNothing() throws Exception {
+        Path from = TinyModels.get().runDir(TinyModels.M1);
+        Path run = tmp.resolve("tiny/runs").resolve(TinyModels.M1);
+        Files.createDirectories(run.getParent());
+        Files.copy(from.resolve("../../spec.yaml"), tmp.resolve("tiny/spec.yaml"));
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, run.resolve(from.relativize(p).toString()));
+            }
+        }
+        Path data = run.resolve("checkpoints/best.data-00000-of-00001");
+        Files.write(data, java.util.Arrays.copyOf(Files.readAllBytes(data), 100));
+        Run damaged = cli("export", run.toString(), "--to", tmp.resolve("new/exports").toString(), "--top", "5");
+        assertInputError(damaged, "checkpoints/best: not a readable checkpoint");
+        assertEquals(1, damaged.err().lines().filter(l -> l.startsWith("error: ")).count(), damaged.err());
+        assertFalse(Files.exists(tmp.resolve("new")), "no export folder left behind");
+        Files.writeString(tmp.resolve("file"), "x");
+        assertInputError(cli("export", TinyModels.get().runDir(TinyModels.M1).toString(), "--to",
+                tmp.resolve("file").toString(), "--top", "5"), "file is a file, not a folder");
+        assertEquals("x", Files.readString(tmp.resolve("file")));
+    }
+
     @Test
     void serveAnswersThenStopsCleanlyOnSigterm() throws Exception {
         Path export = TinyModels.get().exported(TinyModels.M1, 20);
