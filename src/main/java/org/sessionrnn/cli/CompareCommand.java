@@ -3,7 +3,9 @@ package org.sessionrnn.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sessionrnn.report.Comparison;
 import org.sessionrnn.report.PaperResults;
@@ -89,8 +91,22 @@ final class CompareCommand implements Callable<Integer> {
             throw new UsageException(csv + " is not a file");
         }
         Table table = SummaryTable.read(csv);
+        checkUniqueRuns(table, csv);
         checkMetrics(table, csv);
         return table;
+    }
+
+    /** A run listed twice would be counted twice (or disagree with itself): the file is not a summary. */
+    private static void checkUniqueRuns(Table table, Path source) {
+        Column<?> ids = table.column("run_id");
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < table.rowCount(); i++) {
+            Integer first = seen.putIfAbsent(ids.getString(i), i + 1);
+            if (first != null) {
+                throw new ResultsFileException(source + ": run '" + ids.getString(i)
+                        + "' is listed twice (rows " + first + " and " + (i + 1) + ")");
+            }
+        }
     }
 
     /** Every metric is a numeric column with a value in every done row. */
@@ -107,9 +123,17 @@ final class CompareCommand implements Callable<Integer> {
             }
             Column<?> status = table.column("status");
             for (int i = 0; i < table.rowCount(); i++) {
-                if (RunRecord.DONE.equals(status.getString(i)) && column.isMissing(i)) {
+                if (!RunRecord.DONE.equals(status.getString(i))) {
+                    continue;
+                }
+                if (column.isMissing(i)) {
                     throw new ResultsFileException(source + ": row " + (i + 1) + " (" + table.column("run_id")
                             .getString(i) + ") is done but has no " + metric);
+                }
+                double value = ((NumericColumn<?>) column).getDouble(i);
+                if (!Double.isFinite(value)) {
+                    throw new ResultsFileException(source + ": row " + (i + 1) + " (" + table.column("run_id")
+                            .getString(i) + ") has " + metric + " " + value + ", not a finite number");
                 }
             }
         }
