@@ -27,10 +27,27 @@ public final class DelimitedReader {
             }
             String layout = layout(spec);
             int order = spec.orderColumn() == null ? -1 : column(spec.orderColumn(), header, layout, file);
-            ClickColumns columns = new ClickColumns(delimiter, header == null ? 0 : header.count(),
-                    column(spec.sessionColumn(), header, layout, file), column(spec.itemColumn(), header, layout, file),
-                    column(spec.timeColumn(), header, layout, file), order, timeParser, layout);
+            int session = column(spec.sessionColumn(), header, layout, file);
+            int item = column(spec.itemColumn(), header, layout, file);
+            int time = column(spec.timeColumn(), header, layout, file);
+            distinct(file, layout, new String[] {"session", "item", "time", "order"},
+                    new int[] {session, item, time, order});
+            ClickColumns columns = new ClickColumns(delimiter, header == null ? 0 : header.count(), session, item,
+                    time, order, timeParser, layout);
             return new ClickRowParser(source, columns).parseAll();
+        }
+    }
+
+    /** Two roles read from one column would make, e.g., every click its own item: a mistyped setting. */
+    private static void distinct(Path file, String layout, String[] roles, int[] columns) {
+        for (int i = 0; i < columns.length; i++) {
+            for (int j = i + 1; j < columns.length; j++) {
+                if (columns[i] >= 0 && columns[i] == columns[j]) {
+                    throw new DataException(file + ": data.csv." + roles[i] + " and data.csv." + roles[j]
+                            + " are the same column (" + columns[i] + "); each must name its own column (" + layout
+                            + ")");
+                }
+            }
         }
     }
 

@@ -34,6 +34,10 @@ final class HeaderColumns {
             throw source.error("header '" + LineSource.quote(source.line()) + "' has no column '" + name
                     + "' (expected " + expectedLayout + ")");
         }
+        if (names.lastIndexOf(name) != i) {
+            throw source.error("header '" + LineSource.quote(source.line()) + "' has the column '" + name
+                    + "' twice; which one is meant is ambiguous (expected " + expectedLayout + ")");
+        }
         return i;
     }
 }

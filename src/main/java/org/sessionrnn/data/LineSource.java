@@ -25,6 +25,7 @@ final class LineSource implements Closeable {
     /** Longest part of a line quoted in an error message. */
     static final int MAX_QUOTE = 120;
     private static final int BUFFER_CHARS = 1 << 16;
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final String name;
     private final Reader reader;
@@ -69,6 +70,10 @@ final class LineSource implements Closeable {
             do {
                 line = readLine();
                 lineNumber++;
+                if (lineNumber == 1 && line != null && line.startsWith(BYTE_ORDER_MARK)) {
+                    // spreadsheet programs start UTF-8 exports with a byte order mark: not part of the header
+                    line = line.substring(1);
+                }
             } while (line != null && line.isBlank());
             return line != null;
         } catch (CharacterCodingException e) {

@@ -20,6 +20,10 @@ final class DataReader {
         Path path = used.contains("path") ? data.file("path", null, why) : null;
         Path train = used.contains("train") ? data.file("train", null, why) : null;
         Path test = used.contains("test") ? data.file("test", null, why) : null;
+        if (train != null && train.equals(test)) {
+            throw data.value("test").error("'" + test + "' is also data.train; testing on the training sessions "
+                    + "measures nothing: give the test file");
+        }
         SyntheticSpec synthetic = used.contains("synthetic") ? synthetic(data.section("synthetic")) : null;
         CsvSpec csv = used.contains("csv") ? csv(data.section("csv")) : null;
         PreprocessSpec preprocess = used.contains("preprocess")
@@ -74,6 +78,9 @@ final class DataReader {
         String text = value.asText();
         if (text.isEmpty()) {
             throw value.error("must not be empty");
+        }
+        if (text.length() != 1 && !"\\t".equals(text) && !"tab".equalsIgnoreCase(text)) {
+            throw value.error("'" + text + "' is not a single character (e.g. \",\", \";\" or \"\\t\")");
         }
         return text;
     }

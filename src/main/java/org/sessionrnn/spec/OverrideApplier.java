@@ -41,7 +41,12 @@ final class OverrideApplier {
             throw SpecException.at(origin, "", "expected key=value, e.g. --set protocol.cutoff=10");
         }
         String key = assignment.substring(0, eq).trim();
-        JsonNode value = YamlTreeReader.read(assignment.substring(eq + 1), (line, column) -> origin).root();
+        String text = assignment.substring(eq + 1);
+        if (text.isBlank()) {
+            // a forgotten value, not a wish for the default: that is written out as =null
+            throw SpecException.at(origin, "", "no value after '='; give one, or =null to use the default");
+        }
+        JsonNode value = YamlTreeReader.read(text, (line, column) -> origin).root();
         new OverrideApplier(tree, origin).set(key.split("\\.", -1), value.isMissingNode() ? NullNode.instance
                 : value);
     }

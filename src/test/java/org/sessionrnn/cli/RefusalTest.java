@@ -132,6 +132,12 @@ class RefusalTest {
                 "source: gru4rec");
     }
 
+    /** The runnable spec reading {@code clicks.csv} through the generic reader with {@code csv} settings. */
+    private static String csvSpec(String csv) {
+        return edit(edit(SPEC, "source: yoochoose", "source: csv"), "  path: {dir}/clicks.dat\n",
+                "  path: {dir}/clicks.csv\n  csv: {" + csv + "}\n");
+    }
+
     private static byte[] filled(int size, char c) {
         byte[] bytes = new byte[size];
         java.util.Arrays.fill(bytes, (byte) c);
@@ -187,6 +193,10 @@ class RefusalTest {
                         HEADER + ROW, List.of(), "a.csv", "half"),
                 compare("compare with a GRU size that is not a number", HEADER + ROW.replace(",100,1,1,", ",big,1,1,"),
                         HEADER + ROW, List.of(), "a.csv"),
+                compare("compare with a run listed twice", HEADER + ROW, HEADER + ROW + ROW, List.of(), "b.csv",
+                        "'m1-gru100-f1-s1' is listed twice", "rows 1 and 2"),
+                compare("compare with an infinite metric", HEADER + ROW.replace("0.62,0.30,0.62", "Infinity,0.30,0.62"),
+                        HEADER + ROW, List.of(), "a.csv", "recall Infinity", "not a finite number"),
                 of("compare with a missing file", List.of("compare", "a.csv", "missing.csv"),
                         List.of("missing.csv"), "a.csv", HEADER + ROW),
                 of("compare on folders that are not experiments", List.of("compare", "x", "y"),
@@ -254,6 +264,8 @@ class RefusalTest {
                         "--output", "use a shorter output folder"),
                 flags("an integer overflow in --set", List.of("spec.yaml", "--set",
                         "variants.0.max_epochs=99999999999999999999"), "--set variants.0.max_epochs", "32 bits"),
+                flags("an --set without a value", List.of("spec.yaml", "--set", "variants.0.max_epochs="),
+                        "--set variants.0.max_epochs=", "no value after '='"),
                 flags("a negative seed in --set", List.of("spec.yaml", "--set", "seeds=[-1]"), "seeds[0]", ">= 0"),
                 spec("twenty thousand seeds", "name: refused\n", "name: refused\n" + seeds, "seeds",
                         "more than 10000"),
@@ -292,6 +304,17 @@ class RefusalTest {
                 of("a gzip-compressed GRU4Rec test file", RUN, List.of("test.tsv", "gzip"), "spec.yaml",
                         gru4recSpec(), "train.tsv", "SessionId\tItemId\tTime\n1\t11\t100.0\n1\t12\t200.0\n",
                         "test.tsv", gzip("SessionId\tItemId\tTime\n9\t11\t400.0\n9\t12\t500.0\n")),
+                of("CSV settings reading session and item from one column", RUN, List.of("clicks.csv",
+                        "data.csv.session and data.csv.item are the same column"), "spec.yaml",
+                        csvSpec("item: session_id"), "clicks.csv", "session_id,timestamp,item_id,category\n" + CLICKS),
+                of("a CSV header naming a column twice", RUN, List.of("clicks.csv:1", "'item_id' twice"),
+                        "spec.yaml", csvSpec(""), "clicks.csv", "session_id,timestamp,item_id,item_id\n" + CLICKS),
+                of("a CSV delimiter of two characters", RUN, List.of("spec.yaml:5:", "data.csv.delimiter",
+                        "single character"), "spec.yaml", csvSpec("delimiter: ';;'"), "clicks.csv",
+                        "session_id;;timestamp\n"),
+                of("GRU4Rec test file that is the training file", RUN, List.of("data.test", "also data.train"),
+                        "spec.yaml", gru4recSpec().replace("{dir}/test.tsv", "{dir}/train.tsv"), "train.tsv",
+                        "SessionId\tItemId\tTime\n1\t11\t100.0\n1\t12\t200.0\n"),
                 data("a control sequence inside a bad value", CLICKS.replace(",13,0\n3", ",1\u001b[31m3,0\n3"),
                         "clicks.dat:6", "\\u001b"),
                 data("a five-thousand-digit item id", "1,2014-04-01T10:00:00.000Z," + "9".repeat(5000) + ",0\n",

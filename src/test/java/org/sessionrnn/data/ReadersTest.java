@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.spec.CsvSpec;
 
 class ReadersTest {
@@ -102,6 +104,17 @@ class ReadersTest {
         assertMessage(assertThrows(DataException.class,
                 () -> DelimitedReader.read(TestFiles.fixture("tiny_views.csv"), unknown)),
                 "tiny_views.csv:1:", "no column 'sessionId'");
+    }
+
+    /** Spreadsheet programs begin UTF-8 exports with a byte order mark; the header's first name is still found. */
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstColumnName(@TempDir Path dir) throws java.io.IOException {
+        Path file = dir.resolve("views.csv");
+        Files.writeString(file, "\uFEFFsession_id,item_id,timestamp\n1,11,2014-04-01T10:00:00Z\n"
+                + "1,12,2014-04-01T10:01:00Z\n");
+        ClickLog log = DelimitedReader.read(file, CsvSpec.DEFAULT);
+        assertEquals(2, log.size());
+        assertEquals(12, log.itemId(1));
     }
 
     @Test
