@@ -46,10 +46,20 @@ public final class ModelServer implements AutoCloseable {
      * request on Linux), which would dwarf the model call.
      */
     private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    /**
+     * The JDK server's limit, in seconds, on reading one request (headers and body), also read once. Without it a
+     * client that sends fewer bytes than its Content-Length, or stops mid-headers, holds a worker thread forever,
+     * and a few such clients leave none for anyone else; with it such a connection is closed.
+     */
+    private static final String REQUEST_TIME_PROPERTY = "sun.net.httpserver.maxReqTime";
+    private static final String REQUEST_SECONDS = "30";
 
     static {
         if (System.getProperty(NODELAY_PROPERTY) == null) {
             System.setProperty(NODELAY_PROPERTY, "true");
+        }
+        if (System.getProperty(REQUEST_TIME_PROPERTY) == null) {
+            System.setProperty(REQUEST_TIME_PROPERTY, REQUEST_SECONDS);
         }
     }
 

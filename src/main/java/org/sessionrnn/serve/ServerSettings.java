@@ -12,13 +12,13 @@ package org.sessionrnn.serve;
  * @param maxItems     most ids per session
  * @param batchRows    sessions per model call
  * @param batchWaitMs  how long a request waits for others to batch with
- * @param threads      HTTP worker threads
+ * @param threads      HTTP worker threads (a request still arriving holds one, so there are more than cores)
  */
 public record ServerSettings(String host, int port, String name, int defaultK, int maxBodyBytes, int maxInstances,
                              int maxItems, int batchRows, double batchWaitMs, int threads) {
     /** Defaults for a model called {@code name}. */
     public static ServerSettings defaults(String name) {
-        return new ServerSettings("127.0.0.1", 8501, name, 20, 1 << 20, 1000, 1000, 256, 2.0, 16);
+        return new ServerSettings("127.0.0.1", 8501, name, 20, 1 << 20, 1000, 1000, 256, 2.0, 64);
     }
 
     public ServerSettings withPort(int p) {

@@ -148,6 +148,31 @@ class BadRequestTest {
         assertGoodRequestAnswers("garbage request line");
     }
 
+    /** Clients that stop mid-body or mid-headers (a wrong Content-Length, a stalled proxy) leave room for others. */
+    @Test
+    void stalledRequestsDoNotStopTheServerAnsweringOthers() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 24; i++) {
+                Socket s = new Socket("127.0.0.1", server.port());
+                String request = i < 20
+                        ? "POST " + PREDICT + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"inst"
+                        : "POST " + PREDICT + " HTTP/1.1\r\nHost: x\r\n";
+                s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                stalled.add(s);
+            }
+            Thread.sleep(1000); // the server has taken them all up
+            long start = System.nanoTime();
+            assertGoodRequestAnswers("24 stalled requests");
+            assertTrue(System.nanoTime() - start < 10_000_000_000L, "answered while others stall");
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void statusHealthAndMetadataAnswer() throws Exception {
         HttpTestClient.Reply status = client.get("/v1/models/tiny");
