@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sessionrnn.io.ParserMessages;
 import org.sessionrnn.model.TfSessions;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -87,13 +88,10 @@ public final class ModelExporter {
             session.restore(source.checkpoint().toString());
         } catch (TensorFlowException e) {
             throw new ExportException(source.checkpoint() + ": not a readable checkpoint of this run's model ("
-                    + firstLine(e.getMessage()) + ")");
+                    + ParserMessages.plain(e.getMessage(), "unknown reason") + ")");
         }
     }
 
-    private static String firstLine(String text) {
-        return text == null ? "unknown reason" : text.strip().lines().findFirst().orElse("unknown reason");
-    }
 
     /** The outermost folder of {@code dir} that does not exist yet (null if {@code dir} exists). */
     private static Path firstMissing(Path dir) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.sessionrnn.io.ParserMessages;
 
 /**
  * What a reader of an export needs from its model.json.
@@ -27,7 +28,8 @@ public record ModelManifest(String model, int version, int items, int steps, int
         try {
             json = new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new ExportException(file + ": not readable as JSON (" + firstLine(e) + ")");
+            throw new ExportException(file + ": not readable as JSON (" + ParserMessages.plain(e.getMessage(),
+                    "unreadable") + ")");
         }
         if (json == null || !FORMAT.equals(json.path("format").asText())) {
             throw new ExportException(file + ": not a model.json of this exporter (format " + FORMAT + " expected)");
@@ -45,9 +47,4 @@ public record ModelManifest(String model, int version, int items, int steps, int
         return v;
     }
 
-    static String firstLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.sessionrnn.io.ParserMessages;
 
 /**
  * Reads and writes {@code run.json}. NaN (a metric not yet known) is written as JSON {@code null} and read back
@@ -47,7 +48,8 @@ public final class RunRecordIo {
         try {
             record = MAPPER.readValue(file.toFile(), RunRecord.class);
         } catch (JacksonException e) {
-            throw new ResultsFileException("corrupt run record " + file + ": " + firstLine(e.getOriginalMessage()),
+            throw new ResultsFileException("corrupt run record " + file + ": "
+                    + ParserMessages.plain(e.getOriginalMessage(), "unreadable JSON"),
                     e);
         }
         if (record == null) {
@@ -94,11 +96,6 @@ public final class RunRecordIo {
         return records;
     }
 
-    private static String firstLine(String message) {
-        String text = message == null ? "unreadable JSON" : message;
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
 
     private static SimpleModule nanAsNull() {
         SimpleModule module = new SimpleModule("nan-as-null");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.sessionrnn.io.ParserMessages;
 
 /**
  * A predict request in TF Serving's row format, {@code {"instances": [{"items": [id, ...]}, ...]}}, read
@@ -88,7 +89,7 @@ record PredictRequest(List<SessionInput> sessions, int k) {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw bad("malformed JSON: " + oneLine(e.getOriginalMessage()) + location(e));
+            throw bad("malformed JSON: " + oneLine(ParserMessages.plain(e.getOriginalMessage(), "")) + location(e));
         } catch (IOException e) {
             throw bad("unreadable body: " + oneLine(e.getMessage()));
         }

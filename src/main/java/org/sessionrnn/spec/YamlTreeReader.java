@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.sessionrnn.io.ParserMessages;
 
 /**
  * Parses YAML text into a Jackson tree, recording the line and column of every key and value in a
@@ -133,7 +134,7 @@ final class YamlTreeReader {
         JsonLocation at = e.getLocation();
         int line = at == null ? 1 : Math.max(1, at.getLineNr());
         int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-        String first = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        String first = ParserMessages.plain(e.getOriginalMessage(), "");
         return SpecException.at(origin.at(line, column), "", "malformed YAML: " + first);
     }
 

@@ -210,6 +210,8 @@ class RefusalTest {
                         "e/runs/r1/run.json", "{}"),
                 of("report on a run.json holding null", List.of("report", "e"), List.of("run.json"),
                         "e/runs/r1/run.json", "null"),
+                of("report on a run.json holding NaN", List.of("report", "e"), List.of("e/runs/r1/run.json",
+                        "Non-standard token 'NaN'"), "e/runs/r1/run.json", "{\"runId\": \"r1\", \"recall\": NaN}"),
                 of("report on an experiment without runs", List.of("report", "e"), List.of("no run records"),
                         "e/runs/", ""),
                 of("report on a file", List.of("report", "a.csv"), List.of("a.csv"), "a.csv", HEADER + ROW),
@@ -386,6 +388,7 @@ class RefusalTest {
                 () -> c.expected().forEach(f -> assertTrue(!errorLines.isEmpty() && errorLines.get(0).contains(f),
                         "'" + f + "' in: " + r.err)),
                 () -> assertFalse(all.contains("\tat ") || all.contains("Exception:"), "stack trace: " + all),
+                () -> assertFalse(all.contains("`"), "a parser's advice to its programmer: " + all),
                 () -> assertFalse(all.chars().anyMatch(ch -> ch < 0x20 && ch != '\n'), "raw control characters"),
                 () -> assertEquals(before, snapshot(dir), "the case folder is unchanged"),
                 () -> assertEquals(rootBefore, listing(Path.of("/")), "nothing written at the root"));
