@@ -33,6 +33,12 @@ final class SpecReader {
         Section root = Section.of(tree.root(), "", tree.where());
         root.checkKeys(Schema.TOP_KEYS, key -> true, "");
         String name = name(root);
+        if (root.has("seeds") && root.value("seeds").node().isNumber()) {
+            // 'seeds: 3' reads as a count as easily as a seed: the list form says which
+            long n = root.value("seeds").node().asLong();
+            throw root.value("seeds").error("expected a list of seeds; write [" + n + "] for the one seed " + n
+                    + ", or [1, 2, 3] for three runs per grid cell");
+        }
         List<Long> seeds = root.list("seeds", List.of(1L), v -> v.asLong(Interval.NON_NEGATIVE), "seed");
         Path output = root.file("output", "results", "");
         DataSpec data = DataReader.read(root.section("data"));

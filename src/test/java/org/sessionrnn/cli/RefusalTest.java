@@ -269,6 +269,8 @@ class RefusalTest {
                 flags("an --set without a value", List.of("spec.yaml", "--set", "variants.0.max_epochs="),
                         "--set variants.0.max_epochs=", "no value after '='"),
                 flags("a negative seed in --set", List.of("spec.yaml", "--set", "seeds=[-1]"), "seeds[0]", ">= 0"),
+                spec("seeds given as a count", "name: refused\n", "name: refused\nseeds: 3\n", "spec.yaml:2:8",
+                        "seeds", "[3]", "[1, 2, 3]"),
                 spec("twenty thousand seeds", "name: refused\n", "name: refused\n" + seeds, "seeds",
                         "more than 10000"),
                 // limits that need the loaded data: refused before training, naming the key
