@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,6 +59,9 @@ final class CompareCommand implements Callable<Integer> {
         if (metrics.isEmpty() || metrics.stream().anyMatch(String::isBlank)) {
             throw new UsageException("--metrics must name summary columns, e.g. --metrics recall,mrr; got '"
                     + String.join(",", metrics) + "'");
+        }
+        if (new HashSet<>(metrics).size() < metrics.size()) {
+            throw new UsageException("--metrics names a column twice: '" + String.join(",", metrics) + "'");
         }
         Comparison result;
         if ("paper".equals(b)) {

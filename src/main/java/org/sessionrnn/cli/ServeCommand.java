@@ -1,6 +1,8 @@
 package org.sessionrnn.cli;
 
-import java.net.BindException;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -51,6 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!modelName.matches("[A-Za-z0-9._-]+")) {
             throw new UsageException("--name must be letters, digits, '.', '_' or '-', got '" + modelName + "'");
         }
+        checkHost(host);
         try (ExportedModel model = ExportedModel.load(export.dir)) {
             Recommender recommender = new Recommender(model);
             ExportFolder.checkK(k, recommender);
@@ -59,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
             ModelServer server;
             try {
                 server = ModelServer.start(recommender, settings);
-            } catch (BindException e) {
+            } catch (SocketException e) { // in use, not this machine's address, not allowed
                 throw new UsageException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
             }
             CountDownLatch stopped = new CountDownLatch(1);
@@ -75,6 +78,16 @@ final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    /** A host name that does not resolve is named before the model is loaded, not as a socket error after. */
+    private static void checkHost(String host) {
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--host " + host + ": unknown host; give an address of this machine such as "
+                    + "127.0.0.1 or 0.0.0.0");
+        }
     }
 
     /** The export folder's name: {@code exports/m1} serves as {@code m1}. */

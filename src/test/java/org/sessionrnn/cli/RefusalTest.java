@@ -180,6 +180,8 @@ class RefusalTest {
                         "--metrics", "'recal'"),
                 compare("compare --metrics on a text column", HEADER + ROW, HEADER + ROW, List.of("--metrics",
                         "variant"), "--metrics", "not numeric"),
+                compare("compare --metrics naming a column twice", HEADER + ROW, HEADER + ROW, List.of("--metrics",
+                        "recall,recall"), "--metrics", "twice"),
                 compare("compare --metrics empty", HEADER + ROW, HEADER + ROW, List.of("--metrics", ","),
                         "--metrics"),
                 compare("compare on gzip-compressed summaries", gzip(HEADER + ROW), gzip(HEADER + ROW), List.of(),

@@ -75,6 +75,9 @@ class ServingCommandsTest {
         assertInputError(cli("recommend", export.toString(), "-i", tmp.resolve("none.txt").toString()), "no such file");
         assertInputError(cli("serve", export.toString(), "--port", "70000"), "--port must be between");
         assertInputError(cli("serve", export.toString(), "--name", "a/b"), "--name must be");
+        assertInputError(cli("serve", export.toString(), "--host", "no-such-host.invalid", "--port", "0"),
+                "--host no-such-host.invalid: unknown host");
+        assertInputError(cli("serve", export.toString(), "--host", "999.1.1.1", "--port", "0"), "--host 999.1.1.1");
     }
 
     /** A damaged checkpoint or a file as the export folder: refused naming it, before any folder is created. */
