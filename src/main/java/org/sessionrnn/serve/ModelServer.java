@@ -150,7 +150,9 @@ public final class ModelServer implements AutoCloseable {
             send(ex, 200, metadata());
         } else if (verb.equals(":predict")) {
             requireMethod(method, "POST");
-            send(ex, 200, predict(readBody(ex)));
+            byte[] body = readBody(ex);
+            requireIdentityEncoding(ex);
+            send(ex, 200, predict(body));
         } else {
             throw new HttpError(400, "unsupported verb '" + abbreviate(verb.substring(1))
                     + "': this model answers :predict only");
@@ -160,6 +162,15 @@ public final class ModelServer implements AutoCloseable {
     private static void requireMethod(String method, String allowed) {
         if (!method.equals(allowed)) {
             throw new HttpError(405, "method " + abbreviate(method) + " not allowed here (use " + allowed + ")");
+        }
+    }
+
+    /** A compressed body would reach the JSON parser as binary bytes: say what is wrong instead. */
+    private static void requireIdentityEncoding(HttpExchange ex) {
+        String encoding = ex.getRequestHeaders().getFirst("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            throw new HttpError(415, "Content-Encoding " + abbreviate(encoding.strip())
+                    + " is not supported: send the JSON body uncompressed");
         }
     }
 

@@ -148,6 +148,21 @@ class BadRequestTest {
         assertGoodRequestAnswers("garbage request line");
     }
 
+    @Test
+    void aCompressedBodyIsRefusedNamingItsEncoding() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write(good.getBytes(StandardCharsets.UTF_8));
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(client.base() + PREDICT))
+                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()))
+                .build();
+        HttpResponse<String> r = client.raw().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, r.statusCode(), r.body());
+        assertTrue(JSON.readTree(r.body()).get("error").asText().contains("Content-Encoding gzip"), r.body());
+        assertGoodRequestAnswers("a gzip body");
+    }
+
     /** Clients that stop mid-body or mid-headers (a wrong Content-Length, a stalled proxy) leave room for others. */
     @Test
     void stalledRequestsDoNotStopTheServerAnsweringOthers() throws Exception {
