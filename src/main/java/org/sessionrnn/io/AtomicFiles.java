@@ -2,6 +2,7 @@ package org.sessionrnn.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +18,10 @@ public final class AtomicFiles {
     /** Replaces {@code target} with {@code content}, creating parent folders as needed. */
     public static void write(Path target, byte[] content) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            // checked first: the rename would fail naming the temporary file, and leave the user guessing
+            throw new FileSystemException(target.toString(), null, "is a folder, so it cannot be written as a file");
+        }
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");

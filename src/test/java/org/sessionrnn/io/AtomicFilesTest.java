@@ -24,4 +24,17 @@ class AtomicFilesTest {
             assertEquals(1, files.count());
         }
     }
+
+    @Test
+    void aFolderInTheTargetsPlaceIsNamedAndNothingIsWritten() throws IOException {
+        Path target = dir.resolve("summary.csv");
+        Files.createDirectories(target);
+        java.nio.file.FileSystemException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.nio.file.FileSystemException.class, () -> AtomicFiles.writeString(target, "x"));
+        assertEquals(target.toString(), e.getFile());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getReason().contains("is a folder"), e.getReason());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left");
+        }
+    }
 }
