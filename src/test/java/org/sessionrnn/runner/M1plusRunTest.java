@@ -20,28 +20,20 @@ import org.sessionrnn.results.RunRecord;
 @Tag("slow")
 class M1plusRunTest {
     private static final String RUN = "m1plus-gru16-f1-s3";
-    private static final String SPEC = """
-            name: tiny
-            seeds: [3]
-            data:
-              source: synthetic
-              synthetic: {clicks: 10000, items: 200, clusters: 10}
-            protocol:
-              fractions: [1]
-            variants:
-              - model: m1plus
-                gru_sizes: [16]
-                batch_size: 16
-                learning_rate: 0.05
-                max_epochs: 3
-                patience: 3
-                output_dropout: 0.4
-                optimizer: adagrad
-                momentum: 0.2
-                warmup_steps: 20
-                learning_rate_decay: 0.9
-                clip_norm: 5
-            """;
+    private static final String SPEC = TinyExperiment.spec(10_000, "[1]", """
+          - model: m1plus
+            gru_sizes: [16]
+            batch_size: 16
+            learning_rate: 0.05
+            max_epochs: 3
+            patience: 3
+            output_dropout: 0.4
+            optimizer: adagrad
+            momentum: 0.2
+            warmup_steps: 20
+            learning_rate_decay: 0.9
+            clip_norm: 5
+        """);
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     @TempDir

@@ -19,37 +19,29 @@ import org.sessionrnn.train.TrainingState;
  */
 @Tag("slow")
 class RefitTest {
-    private static final String SPEC = """
-            name: tiny
-            seeds: [3]
-            data:
-              source: synthetic
-              synthetic: {clicks: 10000, items: 200, clusters: 10}
-            protocol:
-              fractions: [1]
-            variants:
-              - model: m1
-                gru_sizes: [16]
-                batch_size: 64
-                learning_rate: 0.01
-                max_epochs: 4
-                patience: 1
-              - model: m1
-                label: refit
-                gru_sizes: [16]
-                batch_size: 64
-                learning_rate: 0.01
-                max_epochs: 4
-                patience: 1
-                refit: true
-              - model: m3
-                gru_sizes: [16]
-                batch_size: 64
-                learning_rate: 0.01
-                max_epochs: 2
-                patience: 1
-                refit: true
-            """;
+    private static final String SPEC = TinyExperiment.spec(10_000, "[1]", """
+          - model: m1
+            gru_sizes: [16]
+            batch_size: 64
+            learning_rate: 0.01
+            max_epochs: 4
+            patience: 1
+          - model: m1
+            label: refit
+            gru_sizes: [16]
+            batch_size: 64
+            learning_rate: 0.01
+            max_epochs: 4
+            patience: 1
+            refit: true
+          - model: m3
+            gru_sizes: [16]
+            batch_size: 64
+            learning_rate: 0.01
+            max_epochs: 2
+            patience: 1
+            refit: true
+        """);
 
     @TempDir
     Path root;
@@ -58,23 +50,15 @@ class RefitTest {
     @TempDir
     Path interrupted;
 
-    private static final String RESUMED = """
-            name: tiny
-            seeds: [3]
-            data:
-              source: synthetic
-              synthetic: {clicks: 20000, items: 200, clusters: 10}
-            protocol:
-              fractions: [1]
-            variants:
-              - model: m1
-                gru_sizes: [16]
-                batch_size: 32
-                learning_rate: 0.01
-                max_epochs: 4
-                patience: 4
-                refit: true
-            """;
+    private static final String RESUMED = TinyExperiment.spec(20_000, "[1]", """
+          - model: m1
+            gru_sizes: [16]
+            batch_size: 32
+            learning_rate: 0.01
+            max_epochs: 4
+            patience: 4
+            refit: true
+        """);
 
     private static List<String> curve(RunRecord r) {
         return r.history().stream().map(e -> e.epoch() + ":" + e.loss() + ":" + e.validationRecall() + ":"

@@ -31,21 +31,13 @@ import org.sessionrnn.train.TrainingState;
 class ResumeInsideAnEpochTest {
     private static final String RUN = "m1-gru16-f1_4-s3";
     /** One M1 run in small batches, so that an epoch has hundreds of batch boundaries to stop at. */
-    private static final String SPEC = """
-            name: tiny
-            seeds: [3]
-            data:
-              source: synthetic
-              synthetic: {clicks: 20000, items: 200, clusters: 10}
-            protocol:
-              fractions: [1/4]
-            variants:
-              - model: m1
-                gru_sizes: [16]
-                batch_size: 16
-                max_epochs: 3
-                patience: 3
-            """;
+    private static final String SPEC = TinyExperiment.spec(20_000, "[1/4]", """
+          - model: m1
+            gru_sizes: [16]
+            batch_size: 16
+            max_epochs: 3
+            patience: 3
+        """);
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     @TempDir

@@ -41,21 +41,13 @@ import tech.tablesaw.api.Table;
  */
 @Tag("slow")
 class ShardedWorkersTest {
-    static final String GRID = """
-            name: tiny
-            seeds: [3]
-            data:
-              source: synthetic
-              synthetic: {clicks: 20000, items: 200, clusters: 10}
-            protocol:
-              fractions: [1/4, 1]
-            variants:
-              - {model: m1, gru_sizes: [8, 16], max_epochs: 3, patience: 3}
-              - {model: m2, gru_sizes: [8, 16], max_epochs: 3, patience: 3}
-              - {model: m3, gru_sizes: [16], max_epochs: 3, patience: 3}
-              - {model: m4, gru_sizes: [16], max_epochs: 3, patience: 3}
-              - {model: pop}
-            """;
+    static final String GRID = TinyExperiment.spec(20_000, "[1/4, 1]", """
+          - {model: m1, gru_sizes: [8, 16], max_epochs: 3, patience: 3}
+          - {model: m2, gru_sizes: [8, 16], max_epochs: 3, patience: 3}
+          - {model: m3, gru_sizes: [16], max_epochs: 3, patience: 3}
+          - {model: m4, gru_sizes: [16], max_epochs: 3, patience: 3}
+          - {model: pop}
+        """);
     static final List<String> COMPARED = List.of("run_id", "status", "recall", "mrr", "recall_conservative",
             "mrr_conservative", "cutoff", "items", "train_sequences", "validation_sequences", "test_sequences",
             "epochs", "best_epoch", "params");

@@ -20,24 +20,16 @@ import org.sessionrnn.train.EpochCheckpoint;
 @Tag("slow")
 class TeacherResumeTest {
     private static final String RUN = "m3-gru16-f1-s3";
-    private static final String SPEC = """
-            name: tiny
-            seeds: [3]
-            data:
-              source: synthetic
-              synthetic: {clicks: 10000, items: 200, clusters: 10}
-            protocol:
-              fractions: [1]
-            variants:
-              - model: m3
-                gru_sizes: [16]
-                batch_size: 16
-                max_epochs: 2
-                patience: 2
-                lambda: 0.2
-                temperature: 1
-                soft_label_top_k: 0
-            """;
+    private static final String SPEC = TinyExperiment.spec(10_000, "[1]", """
+          - model: m3
+            gru_sizes: [16]
+            batch_size: 16
+            max_epochs: 2
+            patience: 2
+            lambda: 0.2
+            temperature: 1
+            soft_label_top_k: 0
+        """);
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     @TempDir

@@ -18,20 +18,29 @@ import org.sessionrnn.train.TrainingState;
 final class TinyExperiment {
     static final String NAME = "tiny";
     /** Two M1 runs of four epochs on 20,000 synthetic clicks: a few seconds in all. */
-    static final String SPEC = """
-            name: tiny
-            seeds: [3]
-            data:
-              source: synthetic
-              synthetic: {clicks: 20000, items: 200, clusters: 10}
-            protocol:
-              fractions: [1/4, 1]
-            variants:
-              - model: m1
-                gru_sizes: [16]
-                max_epochs: 4
-                patience: 4
-            """;
+    static final String SPEC = spec(20_000, "[1/4, 1]", """
+          - model: m1
+            gru_sizes: [16]
+            max_epochs: 4
+            patience: 4
+        """);
+
+    /**
+     * A tiny synthetic spec: seed 3, {@code clicks} clicks over 200 items in 10 clusters, the given fractions (a
+     * YAML list) and {@code variants} (the entries of the YAML list, each line indented two spaces).
+     */
+    static String spec(int clicks, String fractions, String variants) {
+        return """
+                name: tiny
+                seeds: [3]
+                data:
+                  source: synthetic
+                  synthetic: {clicks: %d, items: 200, clusters: 10}
+                protocol:
+                  fractions: %s
+                variants:
+                """.formatted(clicks, fractions) + variants;
+    }
 
     final Path root;
 
