@@ -6,7 +6,7 @@ import org.sessionrnn.bench.BenchSettings;
 import java.time.Duration;
 import org.sessionrnn.bench.Benchmark;
 import org.sessionrnn.bench.ServingBench;
-import org.sessionrnn.spec.Limits;
+import org.sessionrnn.io.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -17,7 +17,7 @@ import org.sessionrnn.serve.RecommendationWriter;
 import org.sessionrnn.serve.Recommender;
 import org.sessionrnn.serve.SessionInput;
 import org.sessionrnn.serve.SessionLines;
-import org.sessionrnn.spec.FileSniffer;
+import org.sessionrnn.io.FileSniffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

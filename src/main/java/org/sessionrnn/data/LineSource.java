@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.sessionrnn.spec.FileSniffer;
+import org.sessionrnn.io.FileSniffer;
 
 /**
  * The lines of one UTF-8 text file with their 1-based numbers, so that every parse error can name file and line.

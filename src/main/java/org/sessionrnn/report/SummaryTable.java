@@ -3,7 +3,7 @@ package org.sessionrnn.report;
 import org.sessionrnn.results.ResultsFileException;
 import org.sessionrnn.results.RunKey;
 import org.sessionrnn.results.RunRecord;
-import org.sessionrnn.spec.FileSniffer;
+import org.sessionrnn.io.FileSniffer;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;

@@ -11,7 +11,7 @@ import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.spec.DistillationSettings;
 import org.sessionrnn.spec.ExperimentSpec;
-import org.sessionrnn.spec.Limits;
+import org.sessionrnn.io.Limits;
 import org.sessionrnn.spec.RunSpec;
 import org.sessionrnn.spec.VariantSpec;
 

@@ -1,6 +1,7 @@
 package org.sessionrnn.spec;
 
 import java.util.Map;
+import org.sessionrnn.io.Limits;
 
 /**
  * M3: a GRU student that also learns from a teacher's soft labels (generalised distillation).

@@ -1,6 +1,7 @@
 package org.sessionrnn.spec;
 
 import java.util.Map;
+import org.sessionrnn.io.Limits;
 
 /**
  * M4: a GRU whose output lives in the item embedding space of a pre-trained M1.

@@ -2,6 +2,7 @@ package org.sessionrnn.spec;
 
 import java.util.List;
 import java.util.Map;
+import org.sessionrnn.io.Limits;
 
 /**
  * How a GRU model of any kind is trained: the spec's neural keys, which every GRU kind reads.

@@ -1,6 +1,7 @@
 package org.sessionrnn.spec;
 
 import java.util.Map;
+import org.sessionrnn.io.Limits;
 
 /**
  * Item-KNN: item-to-item cosine neighbours of the last click (GRU4Rec's baseline).

@@ -1,5 +1,7 @@
 package org.sessionrnn.spec;
 
+import org.sessionrnn.io.Limits;
+
 /** Reads and checks the {@code protocol} section of a spec into a {@link ProtocolSpec}. */
 final class ProtocolReader {
     private static final Interval VALIDATION_SHARE = new Interval(0, false, 0.5, true);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sessionrnn.io.FileSniffer;
 
 /**
  * Loads an experiment spec: parses the YAML file keeping every node's line and column, applies {@code --set}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import org.sessionrnn.io.Limits;
 
 /** Reads and checks a whole (already overridden) spec tree into an {@link ExperimentSpec}. */
 final class SpecReader {
@@ -41,7 +42,7 @@ final class SpecReader {
         }
         List<Long> seeds = root.list("seeds", List.of(1L), v -> v.asLong(Interval.NON_NEGATIVE), "seed");
         Path output = root.file("output", "results", "");
-        DataSpec data = DataReader.read(root.section("data"));
+        DataSpec data = DataSectionReader.read(root.section("data"));
         ProtocolSpec protocol = ProtocolReader.read(root.section("protocol"));
         List<VariantSpec> variants = VariantReader.read(root, protocol);
         ExperimentSpec spec = new ExperimentSpec(name, seeds, data, protocol, variants, output, file);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sessionrnn.io.Limits;
 
 /** Reads and checks the {@code variants} list of a spec into {@link VariantSpec}s with distinct labels. */
 final class VariantReader {

@@ -14,7 +14,7 @@
  * </ul>
  * Package-private helpers: {@code YamlTreeReader} (YAML to located tree), {@code SourceMap} (node locations),
  * {@code OverrideApplier} ({@code --set}), {@code Section}/{@code Value}/{@code Interval} (typed, located field
- * access), {@code Schema} (key names and applicability), {@code SpecReader}/{@code DataReader}/
+ * access), {@code Schema} (key names and applicability), {@code SpecReader}/{@code DataSectionReader}/
  * {@code ProtocolReader}/{@code VariantReader}/{@code SearchReader} (one section each), {@code Suggestions} ("did you mean").
  */
 package org.sessionrnn.spec;

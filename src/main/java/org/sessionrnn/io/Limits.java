@@ -1,4 +1,4 @@
-package org.sessionrnn.spec;
+package org.sessionrnn.io;
 
 import java.lang.management.ManagementFactory;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.sessionrnn.spec;
+package org.sessionrnn.io;
 
 import java.io.IOException;
 import java.io.InputStream;

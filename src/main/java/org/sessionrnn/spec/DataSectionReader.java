@@ -3,13 +3,14 @@ package org.sessionrnn.spec;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.sessionrnn.io.Limits;
 
 /** Reads and checks the {@code data} section of a spec into a {@link DataSpec}. */
-final class DataReader {
+final class DataSectionReader {
     private static final List<String> TIME_FORMATS = List.of("epoch_seconds", "epoch_millis", "iso", "date");
     private static final Interval UNIT_LEFT_CLOSED = new Interval(0, true, 1, false);
 
-    private DataReader() {
+    private DataSectionReader() {
     }
 
     static DataSpec read(Section data) {
