@@ -9,7 +9,8 @@ import java.util.Set;
  * Expands a spec into its runs: variant x GRU size x fraction x seed, in that nesting order (the spec's order
  * within each). Ids are stable and file-name safe: {@code <label>-gru<size>-f<num>_<den>-s<seed>} for GRU models
  * (e.g. {@code m1-gru100-f1_256-s1}) and {@code <label>-f<num>_<den>-s<seed>} for baselines; fraction 1 is
- * {@code f1}. Model m2 fine-tunes on a recent fraction, so it has no run at fraction 1.
+ * {@code f1}. A variant runs at its own {@code fractions} where it lists them, else at the protocol's. Model m2
+ * fine-tunes on a recent fraction, so it has no run at fraction 1.
  */
 public final class GridExpander {
     /** Stateless; all methods are static. The constructor exists for callers that prefer an instance. */
@@ -21,7 +22,7 @@ public final class GridExpander {
         List<RunSpec> runs = new ArrayList<>();
         for (VariantSpec variant : spec.variants()) {
             for (int gruSize : variant.gruSizes()) {
-                for (Fraction fraction : spec.protocol().fractions()) {
+                for (Fraction fraction : variant.fractions(spec.protocol())) {
                     addSeeds(runs, spec.seeds(), variant, gruSize, fraction);
                 }
             }

@@ -115,8 +115,7 @@ public final class SpecWriter {
     private static ObjectNode protocol(ProtocolSpec p) {
         ObjectNode n = NODES.objectNode();
         ArrayNode fractions = n.putArray("fractions");
-        p.fractions().forEach(f -> fractions.add(f.denominator() == 1 ? NODES.numberNode(f.numerator())
-                : NODES.textNode(f.label())));
+        p.fractions().forEach(f -> fractions.add(fraction(f)));
         n.put("validation_share", p.validationShare()).put("max_length", p.maxLength()).put("cutoff", p.cutoff());
         return n;
     }
@@ -146,13 +145,21 @@ public final class SpecWriter {
         if (value instanceof Boolean b) {
             return NODES.booleanNode(b);
         }
+        if (value instanceof Fraction f) {
+            return fraction(f);
+        }
         return NODES.textNode(String.valueOf(value));
     }
 
-    /** The entries of {@code all} named in {@code keys}, in that order. */
+    /** 1 as a number, others as {@code 1/4}. */
+    private static JsonNode fraction(Fraction f) {
+        return f.denominator() == 1 ? NODES.numberNode(f.numerator()) : NODES.textNode(f.label());
+    }
+
+    /** The entries of {@code all} named in {@code keys}, in that order (optional ones only where present). */
     private static ObjectNode only(ObjectNode all, List<String> keys) {
         ObjectNode kept = NODES.objectNode();
-        keys.forEach(key -> kept.set(key, all.get(key)));
+        keys.stream().filter(all::has).forEach(key -> kept.set(key, all.get(key)));
         return kept;
     }
 

@@ -35,10 +35,12 @@ final class VariantReader {
     private static VariantSpec variant(Section s, ProtocolSpec protocol, boolean only) {
         String model = s.choice("model", null, Schema.models(), "model");
         s.checkKeys(Schema.variantKeys(), Schema.variantKeys(model)::contains, "model " + model);
-        if (only) {
-            checkRunsSomewhere(s, model, protocol);
+        List<Fraction> fractions = s.list("fractions", List.of(), Value::asFraction, "fraction");
+        if (only || !fractions.isEmpty()) {
+            checkRunsSomewhere(s, model, fractions.isEmpty() ? protocol.fractions() : fractions);
         }
-        return new VariantSpec(label(s, model), model, settings(s, ModelCatalogue.of(model).defaultSettings()));
+        return new VariantSpec(label(s, model), model, settings(s, ModelCatalogue.of(model).defaultSettings()),
+                fractions);
     }
 
     /** The kind's settings from the keys it reads, {@code d}'s for the rest (the types are sealed: all are here). */
@@ -92,13 +94,15 @@ final class VariantReader {
 
     /**
      * M2 adapts a model trained on all data to a recent fraction, so it has no run at fraction 1. A spec whose
-     * only variant is M2 would then run nothing; next to other variants, M2 simply sits such a grid out (so that
-     * {@code --set protocol.fractions=[1]} works on the M1-M4 example).
+     * only variant is M2, or an M2 variant whose own {@code fractions} hold only 1, would then run nothing; next to
+     * other variants, M2 simply sits a protocol-wide fraction 1 out (so that {@code --set protocol.fractions=[1]}
+     * works on the M1-M4 example).
      */
-    private static void checkRunsSomewhere(Section s, String model, ProtocolSpec protocol) {
-        if (!ModelCatalogue.of(model).runsAtFractionOne() && protocol.fractions().stream().allMatch(Fraction.ONE::equals)) {
-            throw s.value("model").error(model + " does not run at fraction 1, and protocol.fractions has no other "
-                    + "fraction");
+    private static void checkRunsSomewhere(Section s, String model, List<Fraction> fractions) {
+        if (!ModelCatalogue.of(model).runsAtFractionOne() && fractions.stream().allMatch(Fraction.ONE::equals)) {
+            String where = s.has("fractions") ? "its fractions have" : "protocol.fractions has";
+            throw s.value(s.has("fractions") ? "fractions" : "model").error(model
+                    + " does not run at fraction 1, and " + where + " no other fraction");
         }
     }
 }

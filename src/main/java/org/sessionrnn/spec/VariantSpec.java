@@ -11,8 +11,21 @@ import java.util.Map;
  * @param model    the kind's name in a spec, e.g. {@code m1}
  * @param settings the kind's settings: {@link SoftmaxSettings} (M1, M2, m1plus), {@link DistillationSettings} (M3),
  *                 {@link EmbeddingOutputSettings} (M4), {@link ItemKnnSettings}, {@link NoSettings} (POP, S-POP)
+ * @param fractions the training fractions this variant runs at, in place of {@code protocol.fractions}; empty
+ *                 for the protocol's. A run's fraction is part of its id and cell, so this list is not part of
+ *                 the variant's configuration text.
  */
-public record VariantSpec(String label, String model, ModelSettings settings) {
+public record VariantSpec(String label, String model, ModelSettings settings, List<Fraction> fractions) {
+    /** Copies the fraction list. */
+    public VariantSpec {
+        fractions = List.copyOf(fractions);
+    }
+
+    /** A variant that runs at the protocol's fractions. */
+    public VariantSpec(String label, String model, ModelSettings settings) {
+        this(label, model, settings, List.of());
+    }
+
     /** The kind's defaults ({@link ModelSchema#defaultSettings()}), labelled with the model name. */
     public static VariantSpec defaults(String model) {
         return new VariantSpec(model, model, ModelCatalogue.of(model).defaultSettings());
@@ -42,11 +55,22 @@ public record VariantSpec(String label, String model, ModelSettings settings) {
         return type.cast(settings);
     }
 
-    /** {@code label}, {@code model} and the settings' keys with their values, in writing order. */
+    /** The fractions this variant runs at: its own list, or else {@code protocol}'s. */
+    public List<Fraction> fractions(ProtocolSpec protocol) {
+        return fractions.isEmpty() ? protocol.fractions() : fractions;
+    }
+
+    /**
+     * {@code label}, {@code model}, the variant's own {@code fractions} where it has them, and the settings' keys
+     * with their values, in writing order.
+     */
     public Map<String, Object> specValues() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("label", label);
         values.put("model", model);
+        if (!fractions.isEmpty()) {
+            values.put("fractions", fractions);
+        }
         values.putAll(settings.specValues());
         return values;
     }

@@ -160,7 +160,7 @@ final class SelectionRuns {
 
     /** The fraction a trial trains on: the largest of the spec's fractions that the model runs at. */
     static Fraction selectionFraction(ExperimentSpec base, VariantSpec variant) {
-        return base.protocol().fractions().stream().filter(f -> GridExpander.applies(variant, f))
+        return variant.fractions(base.protocol()).stream().filter(f -> GridExpander.applies(variant, f))
                 .max(Comparator.naturalOrder()).orElseThrow();
     }
 }

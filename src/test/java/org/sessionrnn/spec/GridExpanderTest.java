@@ -56,4 +56,31 @@ class GridExpanderTest {
         assertEquals(0, pop.gruSize());
         assertEquals(3L, pop.seed());
     }
+
+    @Test
+    void aVariantsOwnFractionsReplaceTheProtocolsAndRoundTripThroughSpecYaml(@org.junit.jupiter.api.io.TempDir Path dir) {
+        ExperimentSpec spec = SpecLoader.load(Path.of("experiments/fractions.yaml"),
+                List.of("protocol.fractions=[1]", "variants.m2.fractions=[1/4]", "variants.m3.fractions=[1/16, 1]"),
+                null);
+        List<String> ids = GridExpander.expand(spec).stream().map(RunSpec::id).toList();
+        assertEquals(List.of("m1-gru100-f1-s1", "m2-gru100-f1_4-s1", "m3-gru100-f1_16-s1", "m3-gru100-f1-s1",
+                "m4-gru100-f1-s1", "pop-f1-s1", "spop-f1-s1", "itemknn-f1-s1"), ids);
+        Path written = dir.resolve("spec.yaml");
+        SpecWriter.write(spec, written);
+        ExperimentSpec reloaded = SpecLoader.load(written);
+        assertEquals(spec.withSource(null), reloaded.withSource(null));
+        assertEquals(ids, GridExpander.expand(reloaded).stream().map(RunSpec::id).toList());
+        // the variant's configuration text, hence its runs' hashes, does not depend on the fraction list
+        assertEquals(SpecLoader.load(Path.of("experiments/fractions.yaml")).variants().get(1).toString(),
+                spec.variants().get(1).toString());
+    }
+
+    @Test
+    void m2WhoseOwnFractionsHoldOnlyOneIsRefusedAtThatList() {
+        SpecException e = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class,
+                () -> SpecLoader.load(Path.of("experiments/fractions.yaml"), List.of("variants.m2.fractions=[1]"),
+                        null));
+        assertEquals("--set variants.m2.fractions=[1]: variants[1].fractions: m2 does not run at fraction 1, and its "
+                + "fractions have no other fraction", e.getMessage());
+    }
 }

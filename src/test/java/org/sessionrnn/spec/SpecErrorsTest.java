@@ -63,6 +63,9 @@ class SpecErrorsTest {
             data.synthetic.clusters=5000       | data.synthetic.clusters: 5000 must be in [1, 3000]
             data.preprocess.test_days=30       | data.preprocess.test_days: 30 must be in (0, 30)
             variants.m1.model=m2               | variants[0].model: m2 does not run at fraction 1, and protocol.fractions has no other fraction
+            variants.m1.fractions=[1/4,0.25]   | variants[0].fractions[1]: fraction 1/4 is listed twice
+            variants.m1.fractions=[2]          | variants[0].fractions[0]: 2 is outside (0, 1]
+            variants.m1.fractions=[]           | variants[0].fractions: must list at least one fraction
             """)
     void badOverrideIsLocatedAtTheSetFlag(String assignment, String expected) {
         SpecException e = assertThrows(SpecException.class, () -> SpecLoader.load(Path.of(DIR + "base.yaml"),
