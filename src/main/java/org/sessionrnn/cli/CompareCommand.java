@@ -18,6 +18,7 @@ import org.sessionrnn.results.RunRecordIo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -36,6 +37,9 @@ import tech.tablesaw.columns.Column;
                 "2:bad input: a missing or malformed file, an unknown or non-numeric metric, a bad --tolerance, "
                         + "or no run in common"})
 final class CompareCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Parameters(index = "0", paramLabel = "A", description = "Baseline: summary.csv or experiment folder")
     Path a;
 
@@ -73,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
         } else {
             result = ResultComparison.compare(table(a), table(Path.of(b)), metrics, tolerance);
         }
-        System.out.print(result.text());
+        main.out().print(result.text());
         return result.exitCode();
     }
 

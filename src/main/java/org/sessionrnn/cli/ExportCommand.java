@@ -9,12 +9,16 @@ import org.sessionrnn.export.RunExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code export RUN_DIR --to DIR}: a finished GRU run as a TensorFlow SavedModel for serving. */
 @Command(name = "export",
         description = "Export a finished GRU run (M1-M4, m1plus) as a TensorFlow SavedModel (DIR/<version>/, tag 'serve', "
                 + "signature 'serving_default') with its item-id map, popular items and model.json.")
 final class ExportCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. results/fractions/runs/m1-gru100-f1-s1")
     Path runDir;
 
@@ -50,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ExportException(e.getMessage());
         }
-        System.out.printf("Exported %s (%s, GRU %d, %,d items, top %d) to %s%n", runDir.getFileName(), source.model(),
+        main.out().printf("Exported %s (%s, GRU %d, %,d items, top %d) to %s%n", runDir.getFileName(), source.model(),
                 source.gru(), source.items(), top, written);
         return 0;
     }

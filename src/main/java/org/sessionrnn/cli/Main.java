@@ -35,6 +35,24 @@ public final class Main implements Runnable {
     @Mixin
     DebugOption debug;
 
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Where a command prints its results and progress: the stream {@link #execute} was given. */
+    PrintStream out() {
+        return out;
+    }
+
+    /** Where a command prints its warnings and summary errors: the stream {@link #execute} was given. */
+    PrintStream err() {
+        return err;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this),
@@ -51,7 +69,7 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code, printing to the given streams. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main(out, err));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {

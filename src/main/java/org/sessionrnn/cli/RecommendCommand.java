@@ -21,12 +21,16 @@ import org.sessionrnn.io.FileSniffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code recommend MODEL_DIR}: top-k next items for sessions read one per line. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = "Recommend the next items for sessions (one per line: item ids separated by spaces or commas) "
                 + "read from a file or stdin, with an exported model.")
 final class RecommendCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Mixin
     ExportFolder export;
 
@@ -58,7 +62,7 @@ final class RecommendCommand implements Callable<Integer> {
         try (ExportedModel model = ExportedModel.load(export.dir)) {
             Recommender recommender = new Recommender(model);
             ExportFolder.checkK(k, recommender);
-            PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+            PrintWriter out = new PrintWriter(main.out(), false, StandardCharsets.UTF_8);
             RecommendationWriter writer = new RecommendationWriter(out, f);
             try (Reader in = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
                     : new InputStreamReader(System.in, StandardCharsets.UTF_8)) {

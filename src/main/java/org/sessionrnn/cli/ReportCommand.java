@@ -9,6 +9,7 @@ import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.runner.WorkerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code report DIR}: regenerates summary.csv, Figure 4 and Tables 1 and 2 from an experiment folder alone. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -19,6 +20,9 @@ import picocli.CommandLine.Mixin;
                 + "run.json or spec.yaml (named); nothing written", "1:an unexpected error (one line; --debug shows "
                 + "the stack trace)"})
 final class ReportCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Mixin
     ExperimentFolder folder;
 
@@ -32,17 +36,17 @@ final class ReportCommand implements Callable<Integer> {
         }
         GridStatus status = GridStatus.of(dir, WorkerOptions.DEFAULT_STALE_AFTER);
         List<Path> written = ReportWriter.writeAll(dir);
-        written.forEach(p -> System.out.println("wrote " + p));
+        written.forEach(p -> main.out().println("wrote " + p));
         List<GridStatus.Run> missing = new java.util.ArrayList<>(status.in(GridStatus.State.RUNNING));
         missing.addAll(status.in(GridStatus.State.PENDING));
         for (GridStatus.Run r : missing) {
-            System.out.println("missing: " + r.id() + (r.state() == GridStatus.State.RUNNING
+            main.out().println("missing: " + r.id() + (r.state() == GridStatus.State.RUNNING
                     ? " (running: " + r.detail() + ")" : r.detail().isEmpty() ? "" : " (" + r.detail() + ")"));
         }
         for (GridStatus.Run r : status.in(GridStatus.State.FAILED)) {
-            System.out.println("failed: " + r.id() + " (" + r.detail() + ")");
+            main.out().println("failed: " + r.id() + " (" + r.detail() + ")");
         }
-        System.out.printf("%d of %d runs done%s%n", status.in(GridStatus.State.DONE).size(), status.runs().size(),
+        main.out().printf("%d of %d runs done%s%n", status.in(GridStatus.State.DONE).size(), status.runs().size(),
                 missing.isEmpty() && status.in(GridStatus.State.FAILED).isEmpty() ? "" : "; the report covers the "
                         + "runs done so far");
         return 0;

@@ -14,11 +14,15 @@ import org.sessionrnn.spec.SpecLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code run SPEC}: validates the spec and data, then trains and evaluates every run of the grid. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run an experiment spec (the default command: 'runner.jar SPEC.yaml' is 'runner.jar run SPEC.yaml').")
 final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Parameters(index = "0", paramLabel = "SPEC", description = "YAML experiment spec, e.g. experiments/fractions.yaml")
     Path spec;
 
@@ -54,10 +58,10 @@ final class RunCommand implements Callable<Integer> {
         WorkerOptions worker = WorkerFlags.options(shard, steal, staleAfter, System.getenv());
         WorkerFlags.applyThreads(threads);
         ExperimentSpec experiment = SpecLoader.load(spec, overrides, output);
-        List<RunRecord> records = new ExperimentRunner(experiment, force, System.out, worker, ReportWriter.GRID).run();
+        List<RunRecord> records = new ExperimentRunner(experiment, force, main.out(), worker, ReportWriter.GRID).run();
         long failed = records.stream().filter(r -> RunRecord.FAILED.equals(r.status())).count();
         if (failed > 0) {
-            System.err.println("error: " + failed + " of " + records.size() + " runs failed (see summary.csv)");
+            main.err().println("error: " + failed + " of " + records.size() + " runs failed (see summary.csv)");
             return 1;
         }
         return 0;

@@ -13,12 +13,16 @@ import org.sessionrnn.serve.ServerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code serve MODEL_DIR --port P}: TF Serving's REST predict API for one exported model. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve an exported model over HTTP with TF Serving's REST shape "
                 + "(POST /v1/models/NAME:predict, GET /v1/models/NAME, GET /healthz). Ctrl-C stops it.")
 final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Mixin
     ExportFolder export;
 
@@ -67,14 +71,14 @@ final class ServeCommand implements Callable<Integer> {
             }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                System.out.println("Stopping: answering queued requests");
+                main.out().println("Stopping: answering queued requests");
                 server.stop(2);
                 stopped.countDown();
             }, "serve-shutdown"));
-            System.out.printf("Serving %s (%s, version %d, %,d items) on http://%s:%d/v1/models/%s (loaded in %.1f s); "
+            main.out().printf("Serving %s (%s, version %d, %,d items) on http://%s:%d/v1/models/%s (loaded in %.1f s); "
                             + "Ctrl-C stops%n", modelName, model.manifest().model(), model.manifest().version(),
                     model.manifest().items(), host, server.port(), modelName, model.loadSeconds());
-            System.out.flush();
+            main.out().flush();
             stopped.await();
         }
         return 0;

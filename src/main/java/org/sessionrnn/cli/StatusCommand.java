@@ -9,6 +9,7 @@ import org.sessionrnn.runner.WorkerOptions;
 import org.sessionrnn.train.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code status DIR}: runs done, running (who, since, how far), failed (why), pending, and the time left. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -18,6 +19,9 @@ import picocli.CommandLine.Mixin;
         exitCodeList = {"0:status shown", "2:bad input: not an experiment folder, or a corrupt run.json or spec.yaml "
                 + "(named)", "1:an unexpected error (one line; --debug shows the stack trace)"})
 final class StatusCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Mixin
     ExperimentFolder folder;
 
@@ -25,22 +29,22 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = folder.started();
         GridStatus status = GridStatus.of(dir, WorkerOptions.DEFAULT_STALE_AFTER);
-        System.out.printf("%s: %d runs: %d done, %d running, %d failed, %d pending%n", dir, status.runs().size(),
+        main.out().printf("%s: %d runs: %d done, %d running, %d failed, %d pending%n", dir, status.runs().size(),
                 status.in(GridStatus.State.DONE).size(), status.in(GridStatus.State.RUNNING).size(),
                 status.in(GridStatus.State.FAILED).size(), status.in(GridStatus.State.PENDING).size());
-        System.out.println("live workers: " + (status.workers().isEmpty() ? "none" : ""));
+        main.out().println("live workers: " + (status.workers().isEmpty() ? "none" : ""));
         for (Workers.Worker w : status.workers()) {
-            System.out.println("  " + w.describe());
+            main.out().println("  " + w.describe());
         }
         for (GridStatus.State state : GridStatus.State.values()) {
             var runs = status.in(state);
             if (!runs.isEmpty()) {
-                System.out.println(state.name().toLowerCase() + ":");
+                main.out().println(state.name().toLowerCase() + ":");
                 int width = runs.stream().mapToInt(r -> r.id().length()).max().orElse(0);
-                runs.forEach(r -> System.out.printf("  %-" + width + "s  %s%n", r.id(), r.detail()).flush());
+                runs.forEach(r -> main.out().printf("  %-" + width + "s  %s%n", r.id(), r.detail()).flush());
             }
         }
-        System.out.println("estimated time left: " + status.eta().map(StatusCommand::format)
+        main.out().println("estimated time left: " + status.eta().map(StatusCommand::format)
                 .orElse("unknown until a run has finished"));
         return 0;
     }

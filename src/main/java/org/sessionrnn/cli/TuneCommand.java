@@ -13,6 +13,7 @@ import org.sessionrnn.tune.Tuner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tune SPEC}: random search with successive halving over the keys of the spec's {@code search} section,
@@ -23,6 +24,9 @@ import picocli.CommandLine.Parameters;
                 + "successive halving on validation Recall@k), then train the best setting and evaluate it on the "
                 + "test set once. Writes trials.csv, trials.png, best.yaml and test.csv to output/name.")
 final class TuneCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Parameters(index = "0", paramLabel = "SPEC", description = "YAML spec with a search section, e.g. experiments/tune-m1.yaml")
     Path spec;
 
@@ -53,10 +57,10 @@ final class TuneCommand implements Callable<Integer> {
         put(flags, "budget_minutes", budgetMinutes);
         put(flags, "seed", seed);
         TuneSpec tune = SpecLoader.loadTune(spec, overrides, output, flags);
-        Tuner.Result result = new Tuner(tune, force, System.out).run();
+        Tuner.Result result = new Tuner(tune, force, main.out()).run();
         long failed = result.test().stream().filter(r -> RunRecord.FAILED.equals(r.status())).count();
         if (failed > 0) {
-            System.err.println("error: " + failed + " of " + result.test().size() + " final runs failed");
+            main.err().println("error: " + failed + " of " + result.test().size() + " final runs failed");
             return 1;
         }
         return 0;

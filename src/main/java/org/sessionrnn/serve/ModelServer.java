@@ -41,7 +41,8 @@ public final class ModelServer implements AutoCloseable {
     private static final long ANSWER_TIMEOUT_SECONDS = 60;
     private static final long MAX_DRAIN_BYTES = 64L << 20;
     /**
-     * The JDK server's switch for TCP_NODELAY on accepted connections, read once when its first server is made.
+     * The JDK server's switch for TCP_NODELAY on accepted connections, read once, when the JVM makes its first
+     * server (so it cannot be set per server).
      * Off, a small answer written after its headers waits for the client's delayed ACK (tens of milliseconds per
      * request on Linux), which would dwarf the model call.
      */
@@ -52,16 +53,8 @@ public final class ModelServer implements AutoCloseable {
      * and a few such clients leave none for anyone else; with it such a connection is closed.
      */
     private static final String REQUEST_TIME_PROPERTY = "sun.net.httpserver.maxReqTime";
-    private static final String REQUEST_SECONDS = "30";
-
-    static {
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
-        if (System.getProperty(REQUEST_TIME_PROPERTY) == null) {
-            System.setProperty(REQUEST_TIME_PROPERTY, REQUEST_SECONDS);
-        }
-    }
+    /** How long one request's headers and body may take to arrive before its connection is closed. */
+    public static final long REQUEST_SECONDS = 30;
 
     private final Recommender recommender;
     private final ServerSettings settings;
@@ -86,15 +79,30 @@ public final class ModelServer implements AutoCloseable {
         http.createContext("/", this::handle);
     }
 
-    /** Binds and starts serving. */
+    /**
+     * Binds and starts serving. The JDK's HTTP server takes TCP_NODELAY and its request time limit (30 s) from
+     * system properties that it reads once per JVM, when it makes its first server; they are set here, unless
+     * given on the command line, and hold for every server of the JVM.
+     */
     public static ModelServer start(Recommender recommender, ServerSettings settings) throws IOException {
         if (settings.defaultK() < 1 || settings.defaultK() > recommender.maxK()) {
             throw new IllegalArgumentException("-k must be between 1 and " + recommender.maxK() + ", got "
                     + settings.defaultK());
         }
+        configureJdkServer();
         ModelServer server = new ModelServer(recommender, settings);
         server.http.start();
         return server;
+    }
+
+    /** Sets the JDK server's options that are not given on the command line (see {@link #start}). */
+    private static synchronized void configureJdkServer() {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+        if (System.getProperty(REQUEST_TIME_PROPERTY) == null) {
+            System.setProperty(REQUEST_TIME_PROPERTY, Long.toString(REQUEST_SECONDS));
+        }
     }
 
     /** The bound port (useful with port 0). */

@@ -8,8 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionrnn.results.RunProvenance;
+import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunRecordIo;
 
 class MainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -52,5 +56,31 @@ class MainTest {
         assertEquals(0, run("compare", a.toString(), a.toString()));
         assertEquals(0, run("compare", a.toString(), b.toString(), "--tolerance", "0.05"));
         assertEquals(1, run("compare", a.toString(), b.toString(), "--tolerance", "0.005"));
+        assertTrue(out.toString().contains("m1 (100) @ 1 recall: 0.6200 -> 0.6000"),
+                "compare prints to the stream it is handed: " + out);
+    }
+
+    /** Commands print to the streams {@code Main.execute} hands them, so that a caller in the same JVM sees it all. */
+    @Test
+    void statusAndReportPrintToTheStreamsTheyAreHanded(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("spec.yaml"), """
+                name: exp
+                data: {source: synthetic}
+                protocol: {fractions: [1/2, 1]}
+                variants:
+                  - {model: pop}
+                """);
+        double nan = Double.NaN;
+        RunRecord done = new RunRecord("exp", "pop-f1-s1", "pop", "pop", 0, "1", 1, RunRecord.DONE, null, 0.5, 0.2,
+                0.5, 0.2, 20, 100, 1000, 0, 100, 0, 0, 1.0, 1.0, 0, nan, nan, List.of(), RunProvenance.EMPTY);
+        RunRecordIo.write(dir.resolve("runs/pop-f1-s1").resolve(RunRecordIo.FILE_NAME), done);
+
+        assertEquals(0, run("status", dir.toString()));
+        assertTrue(out.toString().contains("2 runs: 1 done, 0 running, 0 failed, 1 pending"), out.toString());
+        out.reset();
+        assertEquals(0, run("report", dir.toString()));
+        assertTrue(out.toString().contains("wrote ") && out.toString().contains("summary.csv"), out.toString());
+        assertTrue(out.toString().contains("missing: pop-f1_2-s1"), out.toString());
+        assertEquals("", err.toString());
     }
 }

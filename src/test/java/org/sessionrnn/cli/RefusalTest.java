@@ -438,15 +438,9 @@ class RefusalTest {
     static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8);
-        System.setOut(capture); // commands print results to System.out
-        try {
-            int code = Main.execute(args, capture, new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(stdout);
-        }
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** Every path below {@code root} with its size and modification time. */

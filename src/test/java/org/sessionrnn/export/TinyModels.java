@@ -91,16 +91,12 @@ public final class TinyModels {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root)));
             Files.writeString(root.resolve("spec.yaml"), SPEC);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            PrintStream stdout = System.out;
             try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-                System.setOut(o);
                 int code = Main.execute(new String[]{root.resolve("spec.yaml").toString(), "--output",
                         root.resolve("out").toString()}, o, o);
                 if (code != 0) {
                     throw new IllegalStateException("tiny experiment failed: " + out.toString(StandardCharsets.UTF_8));
                 }
-            } finally {
-                System.setOut(stdout);
             }
             instance = new TinyModels(root);
         }

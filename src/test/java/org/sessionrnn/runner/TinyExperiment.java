@@ -74,19 +74,12 @@ final class TinyExperiment {
     Result runInProcess(String... extra) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o); // the run command prints to System.out/err, not to the streams given to Main
-            System.setErr(e);
             String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(args()),
                     java.util.Arrays.stream(extra)).toArray(String[]::new);
             int code = Main.execute(args, o, e);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sessionrnn.export.ExportedModel;
 import org.sessionrnn.export.TinyModels;
@@ -186,6 +187,25 @@ class BadRequestTest {
                 s.close();
             }
         }
+    }
+
+    /** A request whose body stops arriving has its connection closed once the request time limit has passed. */
+    @Test
+    @Tag("slow")
+    void aStalledRequestIsClosedAfterTheRequestTimeLimit() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout((int) (ModelServer.REQUEST_SECONDS + 15) * 1000);
+            long start = System.nanoTime();
+            s.getOutputStream().write(("POST " + PREDICT + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            byte[] answer = s.getInputStream().readAllBytes(); // returns when the server closes the connection
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(0, answer.length, new String(answer, StandardCharsets.UTF_8));
+            assertTrue(seconds >= ModelServer.REQUEST_SECONDS - 1 && seconds < ModelServer.REQUEST_SECONDS + 10,
+                    "closed after " + seconds + " s");
+        }
+        assertGoodRequestAnswers("a request closed for taking too long");
     }
 
     @Test

@@ -104,14 +104,10 @@ class RecommendServeAgreementTest {
 
     private static List<JsonNode> recommendCli(Path export, Path input) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
             code = Main.execute(new String[]{"recommend", export.toString(), "--input", input.toString(), "-k", "10",
                     "--format", "jsonl"}, o, System.err);
-        } finally {
-            System.setOut(stdout);
         }
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, text);
