@@ -12,13 +12,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sessionrnn.cli.Main;
 
-/** {@code bench} at a tiny size prints every row with positive numbers (no timing is asserted). */
-@Tag("slow")
+/**
+ * {@code bench} at a tiny size prints every row with positive numbers (no timing is asserted; it trains, so it is
+ * slow), and the arithmetic behind its rows, which is fast.
+ */
 class BenchmarkSmokeTest {
     private static final List<String> ROWS = List.of("float32 MatMul", "M1 training ", "M1 training achieved",
             "M1 evaluation", "M4 prediction", "peak RSS", "preprocessing");
 
     @Test
+    @Tag("slow")
     void tinyBenchPrintsAllRowsWithPositiveNumbers() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.execute(new String[]{"bench", "--items", "200", "--gru", "8", "--embedding", "4", "--batch", "16",

@@ -1,27 +1,29 @@
 package org.sessionrnn.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sessionrnn.report.ReportWriter;
+import org.sessionrnn.cli.Main;
 import org.sessionrnn.results.RankFile;
 import org.sessionrnn.results.RunRecord;
-import org.sessionrnn.spec.ExperimentSpec;
-import org.sessionrnn.spec.SpecException;
-import org.sessionrnn.spec.SpecLoader;
-import org.sessionrnn.spec.SpecWriter;
+import org.sessionrnn.results.RunRecordIo;
+import org.sessionrnn.spec.ModelCatalogue;
 
 /**
  * A kind defined by one constant and its own classes ({@link ToyKind}, {@link ToyRun}) is read from a spec,
- * validated, written back, run and reported like the project's kinds, with no other file knowing its name.
+ * validated, written back, run and reported like the project's kinds, with no other file knowing its name. It is
+ * registered the way an extension would be, by a {@code META-INF/services} entry on the class path of a runner
+ * started for the test, so that no other test, and no message they check, sees it.
  */
 class AddingAModelKindTest {
     private static final String SPEC = """
@@ -37,20 +39,16 @@ class AddingAModelKindTest {
 
     @Test
     void aToyKindRunsEndToEnd(@TempDir Path dir) throws Exception {
-        Path specFile = dir.resolve("toy.yaml");
-        Files.writeString(specFile, SPEC);
-        ExperimentSpec spec = SpecLoader.load(specFile, List.of(), dir.resolve("out"));
-        assertTrue(SpecWriter.toYaml(spec).contains("model: toy"), SpecWriter.toYaml(spec));
+        Path out = dir.resolve("out");
+        Run run = runWithToy(dir, SPEC, out);
+        assertEquals(0, run.code(), run.log());
 
-        List<RunRecord> records = new ExperimentRunner(spec, false,
-                new PrintStream(new ByteArrayOutputStream(), true), ReportWriter.GRID).run();
-
-        assertEquals(1, records.size());
-        RunRecord toy = records.get(0);
+        Path experiment = out.resolve("toy");
+        assertTrue(Files.readString(experiment.resolve("spec.yaml")).contains("model: toy"));
+        RunRecord toy = RunRecordIo.read(experiment.resolve("runs/toy-f1-s5").resolve(RunRecordIo.FILE_NAME));
         assertEquals(RunRecord.DONE, toy.status(), toy.failure());
-        assertEquals("toy-f1-s5", toy.runId());
         // the target t ranks t + 1: Recall@20 is the share of targets among items 0..19, MRR their mean 1/(t+1)
-        int[] ranks = RankFile.read(spec.experimentDir().resolve("runs/toy-f1-s5/ranks.bin")).standard();
+        int[] ranks = RankFile.read(experiment.resolve("runs/toy-f1-s5/ranks.bin")).standard();
         double hits = 0;
         double reciprocal = 0;
         for (int rank : ranks) {
@@ -60,14 +58,46 @@ class AddingAModelKindTest {
         assertTrue(hits > 0 && hits < ranks.length, "some targets are among items 0..19, not all");
         assertEquals(hits / ranks.length, toy.recall(), 1e-12);
         assertEquals(reciprocal / ranks.length, toy.mrr(), 1e-12);
-        assertTrue(Files.exists(spec.experimentDir().resolve("summary.csv")));
+        assertTrue(Files.exists(experiment.resolve("summary.csv")));
     }
 
     @Test
     void aKeyTheToyKindDoesNotReadIsRejected(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Run run = runWithToy(dir, SPEC + "    learning_rate: 0.1\n", out);
+        assertEquals(Main.INPUT_ERROR, run.code(), run.log());
+        assertTrue(run.log().contains("does not apply to model toy"), run.log());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /** Without its registration the kind does not exist: this JVM knows only the project's kinds. */
+    @Test
+    void theToyKindIsUnknownWhereItIsNotRegistered() {
+        assertTrue(ModelCatalogue.find("m1").isPresent());
+        assertFalse(ModelCatalogue.find("toy").isPresent(), "the toy is registered only for the runner it starts");
+    }
+
+    private record Run(int code, String log) {
+    }
+
+    /** Runs {@code spec} in a new JVM whose class path adds the toy's service registration. */
+    private static Run runWithToy(Path dir, String spec, Path out) throws Exception {
+        Path services = dir.resolve("toy-extension/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(ModelCatalogue.class.getName()), ToyKind.Catalogue.class.getName() + "\n");
         Path specFile = dir.resolve("toy.yaml");
-        Files.writeString(specFile, SPEC + "    learning_rate: 0.1\n");
-        SpecException e = assertThrows(SpecException.class, () -> SpecLoader.load(specFile, List.of(), dir));
-        assertTrue(e.getMessage().contains("does not apply to model toy"), e.getMessage());
+        Files.writeString(specFile, spec);
+        Path log = dir.resolve("runner.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path") + File.pathSeparator
+                + dir.resolve("toy-extension"), Main.class.getName(), specFile.toString(), "--output", out.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+        Process p = pb.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("the runner did not finish in 5 minutes: " + Files.readString(log));
+        }
+        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package org.sessionrnn.runner;
 
 import org.junit.jupiter.api.Tag;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,12 +51,19 @@ class ExperimentRunnerTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         List<RunRecord> first = run(specFile, output, false, log);
 
-        assertEquals(List.of("m1-gru16-f1_4-s3", "m1-gru16-f1-s3", "pop-f1_4-s3", "pop-f1-s3").size(), first.size());
+        assertEquals(List.of("m1-gru16-f1_4-s1", "m1-gru16-f1-s1", "pop-f1_4-s1", "pop-f1-s1"),
+                first.stream().map(RunRecord::runId).toList(), "the grid's runs in grid order");
         first.forEach(r -> assertEquals(RunRecord.DONE, r.status(), r.runId() + ": " + r.failure()));
+        first.forEach(r -> assertTrue(r.recall() > 0 && r.recall() <= 1 && r.mrr() > 0 && r.mrr() <= r.recall(),
+                r.runId() + ": recall " + r.recall() + ", mrr " + r.mrr()));
+        assertTrue(first.get(0).trainSequences() < first.get(1).trainSequences(), "fraction 1/4 trains on less");
         Path exp = output.resolve("tiny");
         Table summary = SummaryTable.read(exp.resolve("summary.csv"));
-        assertEquals(4, summary.rowCount());
         assertEquals(SummaryTable.columnNames(), summary.columnNames());
+        assertEquals(first.stream().map(RunRecord::runId).toList(), summary.stringColumn("run_id").asList());
+        for (int i = 0; i < first.size(); i++) {
+            assertEquals(first.get(i).recall(), summary.numberColumn("recall").getDouble(i), 1e-6, "summary row " + i);
+        }
         for (String file : List.of("spec.yaml", "figure4.png", "table1.md", "table2.md")) {
             assertTrue(Files.exists(exp.resolve(file)), file);
         }
@@ -67,14 +75,24 @@ class ExperimentRunnerTest {
             assertTrue(m1.provenance().containsKey(key), key);
         }
 
+        Path ranks = exp.resolve("runs").resolve(m1.runId()).resolve("ranks.bin");
+        byte[] firstRanks = Files.readAllBytes(ranks);
+        log.reset();
         List<RunRecord> skipped = run(specFile, output, false, log);
-        assertTrue(log.toString().contains("skipped"));
-        assertEquals(first.get(0).recall(), skipped.get(0).recall(), 0.0);
+        assertEquals(4, count(log.toString(), "skipped"), log.toString());
+        assertEquals(first, skipped, "every run is read back as it was written, none trained again");
 
+        log.reset();
         List<RunRecord> again = run(specFile, output, true, log);
+        assertEquals(0, count(log.toString(), "skipped"), log.toString());
         for (int i = 0; i < first.size(); i++) {
             assertEquals(first.get(i).recall(), again.get(i).recall(), 0.0, first.get(i).runId());
             assertEquals(first.get(i).mrr(), again.get(i).mrr(), 0.0, first.get(i).runId());
         }
+        assertArrayEquals(firstRanks, Files.readAllBytes(ranks), "retrained with --force: the same ranks");
+    }
+
+    private static int count(String text, String word) {
+        return text.split(java.util.regex.Pattern.quote(word), -1).length - 1;
     }
 }

@@ -9,9 +9,9 @@ import org.sessionrnn.spec.NoSettings;
 
 /**
  * A model kind defined outside {@link ModelKind}, to show what a kind consists of: one constant holding its
- * name, spec keys and executor (here a test-only enum, registered for the tests in {@code
- * src/test/resources/META-INF/services/org.sessionrnn.spec.ModelCatalogue}; a real kind is one more constant of
- * {@link ModelKind}) plus its own classes ({@link ToyRun}).
+ * name, spec keys and executor (here a test-only enum, registered by {@code AddingAModelKindTest} only, through a
+ * {@code META-INF/services/org.sessionrnn.spec.ModelCatalogue} entry on the class path of the runner it starts; a
+ * real kind is one more constant of {@link ModelKind}) plus its own classes ({@link ToyRun}).
  */
 enum ToyKind implements RunnableKind {
     /** Ranks items by their index: item 0 first. */
