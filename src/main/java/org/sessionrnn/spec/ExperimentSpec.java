@@ -27,6 +27,14 @@ public record ExperimentSpec(String name, List<Long> seeds, DataSpec data, Proto
         return new ExperimentSpec(name, seeds, data, protocol, variants, output, file);
     }
 
+    /**
+     * This spec with the protocol keys that only the report reads at their defaults ({@link
+     * ProtocolSpec#withoutReportKeys}): what a fingerprint of the training configuration should see.
+     */
+    public ExperimentSpec withoutReportKeys() {
+        return new ExperimentSpec(name, seeds, data, protocol.withoutReportKeys(), variants, output, source);
+    }
+
     /** The folder of this experiment's results. */
     public Path experimentDir() {
         return output.resolve(name);

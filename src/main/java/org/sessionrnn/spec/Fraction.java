@@ -32,6 +32,22 @@ public record Fraction(int numerator, int denominator) implements Comparable<Fra
         return new Fraction(num.divide(g).intValueExact(), den.divide(g).intValueExact());
     }
 
+    /**
+     * This fraction of {@code whole}, reduced: 1/4 of 1/64 is 1/256.
+     *
+     * @throws ArithmeticException when the reduced denominator does not fit in an int
+     */
+    public Fraction of(Fraction whole) {
+        long num = (long) numerator * whole.numerator;
+        long den = (long) denominator * whole.denominator;
+        long gcd = gcd(num, den);
+        return new Fraction(Math.toIntExact(num / gcd), Math.toIntExact(den / gcd));
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
     public double value() {
         return (double) numerator / denominator;
     }

@@ -12,10 +12,32 @@ final class ProtocolReader {
     static ProtocolSpec read(Section s) {
         s.checkKeys(Schema.PROTOCOL_KEYS, key -> true, "");
         ProtocolSpec d = ProtocolSpec.DEFAULT;
-        return new ProtocolSpec(
+        ProtocolSpec p = new ProtocolSpec(
                 s.list("fractions", d.fractions(), Value::asFraction, "fraction"),
                 s.decimal("validation_share", d.validationShare(), VALIDATION_SHARE),
                 s.integer("max_length", d.maxLength(), Interval.upTo(1, Limits.MAX_STEPS)),
-                s.integer("cutoff", d.cutoff(), Interval.upTo(1, Limits.MAX_TOP)));
+                s.integer("cutoff", d.cutoff(), Interval.upTo(1, Limits.MAX_TOP)),
+                s.has("data_fraction") ? s.value("data_fraction").asFraction() : d.dataFraction(),
+                s.choice("leaderboard", d.leaderboard(), ProtocolSpec.LEADERBOARDS, "leaderboard"));
+        checkReportKeys(s, p);
+        return p;
+    }
+
+    /** The leaderboard's metrics are those of the protocol, and every fraction of the full data is exact. */
+    private static void checkReportKeys(Section s, ProtocolSpec p) {
+        if (p.hasLeaderboard() && p.cutoff() != ProtocolSpec.LEADERBOARD_CUTOFF) {
+            // a leaderboard of Recall@10 beside published Recall@20 would compare different metrics
+            throw s.value("leaderboard").error("the published numbers are Recall@" + ProtocolSpec.LEADERBOARD_CUTOFF
+                    + " and MRR@" + ProtocolSpec.LEADERBOARD_CUTOFF + ", but protocol.cutoff is " + p.cutoff()
+                    + "; set cutoff to " + ProtocolSpec.LEADERBOARD_CUTOFF + " or leaderboard to none");
+        }
+        for (Fraction f : p.fractions()) {
+            try {
+                f.of(p.dataFraction());
+            } catch (ArithmeticException e) {
+                throw s.value("data_fraction").error(p.dataFraction() + " is too fine-grained: fraction " + f
+                        + " of it has a denominator beyond 2^31");
+            }
+        }
     }
 }

@@ -19,7 +19,8 @@ final class Schema {
     static final List<String> CSV_KEYS = List.of("delimiter", "header", "session", "item", "time", "time_format",
             "order");
     static final List<String> PREPROCESS_KEYS = List.of("min_session_length", "min_item_support", "test_days");
-    static final List<String> PROTOCOL_KEYS = List.of("fractions", "validation_share", "max_length", "cutoff");
+    static final List<String> PROTOCOL_KEYS = List.of("fractions", "validation_share", "max_length", "cutoff",
+            "data_fraction", "leaderboard");
 
     private static final List<String> COMMON_VARIANT_KEYS = List.of("label", "model", "fractions");
     private static final List<String> NEURAL_KEYS = List.copyOf(GruTraining.DEFAULT.specValues().keySet());

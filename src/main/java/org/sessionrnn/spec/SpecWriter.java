@@ -16,7 +16,9 @@ import org.sessionrnn.io.Sha256;
 
 /**
  * Writes a resolved spec back to YAML for provenance: every default filled in, keys in schema order, only the keys
- * that the chosen data source and models use. Loading the output with {@link SpecLoader} gives an equal spec
+ * that the chosen data source and models use. The protocol keys that only the report reads ({@code data_fraction},
+ * {@code leaderboard}) are written only when they differ from their defaults, so that the text, and the hash, of a
+ * spec that does not set them stays what it was before they existed. Loading the output with {@link SpecLoader} gives an equal spec
  * (apart from {@link ExperimentSpec#source()}, which is not written). {@link #specHash} fingerprints that text.
  */
 public final class SpecWriter {
@@ -117,6 +119,13 @@ public final class SpecWriter {
         ArrayNode fractions = n.putArray("fractions");
         p.fractions().forEach(f -> fractions.add(fraction(f)));
         n.put("validation_share", p.validationShare()).put("max_length", p.maxLength()).put("cutoff", p.cutoff());
+        // report-only keys are written only when set, so that a spec without them keeps its text and hash
+        if (!p.dataFraction().equals(Fraction.ONE)) {
+            n.put("data_fraction", p.dataFraction().label());
+        }
+        if (p.hasLeaderboard()) {
+            n.put("leaderboard", p.leaderboard());
+        }
         return n;
     }
 

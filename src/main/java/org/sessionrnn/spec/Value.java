@@ -81,6 +81,9 @@ record Value(JsonNode node, String path, String where, boolean inList) {
         }
         BigInteger num = ratio[0];
         BigInteger den = ratio[1];
+        if (den.signum() == 0) {
+            throw error(text.trim() + " divides by zero; write a fraction like 1/256, 0.25 or 1");
+        }
         if (num.signum() <= 0 || den.signum() <= 0 || num.compareTo(den) > 0) {
             throw error(text.trim() + " is outside (0, 1]");
         }

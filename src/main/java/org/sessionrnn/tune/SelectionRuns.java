@@ -131,9 +131,13 @@ final class SelectionRuns {
                 trialSpec.seeds().get(0));
     }
 
-    /** Everything a trial's results depend on but the epoch budget, which grows from rung to rung. */
+    /**
+     * Everything a trial's results depend on but the epoch budget, which grows from rung to rung, and the protocol
+     * keys only the report reads.
+     */
     private String configHash(ExperimentSpec trialSpec, RunSpec run) {
-        return Sha256.ofText(data.dataset().dataHash() + "\n" + SpecWriter.toYaml(trialSpec) + "\n" + run, 16);
+        return Sha256.ofText(data.dataset().dataHash() + "\n" + SpecWriter.toYaml(trialSpec.withoutReportKeys())
+                + "\n" + run, 16);
     }
 
     private static RunProvenance facts(String hash, Trial trial, int rung, int budget) {
