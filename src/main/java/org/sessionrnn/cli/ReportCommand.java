@@ -11,9 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code report DIR}: regenerates summary.csv, Figure 4 and Tables 1 and 2 from an experiment folder alone. */
+/**
+ * {@code report DIR}: regenerates summary.csv, Figure 4, Tables 1 and 2 and, when the folder's spec names one, the
+ * leaderboard from an experiment folder alone.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Regenerate summary.csv, figure4.png/svg, table1 and table2 from an experiment's results folder "
+        description = "Regenerate summary.csv, figure4.png/svg, table1, table2 and the leaderboard (when the spec's "
+                + "protocol.leaderboard names one) from an experiment's results folder "
                 + "(also merges the shards of a grid run on several machines) and name runs missing or failed.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:reports written", "2:bad input: not an experiment folder, no run records, or a corrupt "

@@ -2,6 +2,7 @@ package org.sessionrnn.report;
 
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.results.RunKey;
+import org.sessionrnn.spec.Fraction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -34,7 +35,8 @@ import java.util.TreeSet;
 
 /**
  * The reproduction of the paper's Figure 4: a grid with one row per metric (Recall@k, MRR@k) and one column per
- * GRU size present, x = training fraction on a log2 axis, one line with markers per neural variant, and the
+ * GRU size present, x = training fraction on a log2 axis (the share of the full training set when the data files
+ * hold only part of it, {@code protocol.data_fraction}), one line with markers per neural variant, and the
  * baselines (GRU size 0) as dashed horizontal reference lines at their value for fraction 1 (or, without it, at
  * their best fraction). With several seeds per point the mean is drawn with a ±1 standard deviation error bar.
  * Only done runs are drawn.
@@ -70,8 +72,14 @@ public final class Figure4Chart {
 
     /** The panels in row-major order: Recall for each GRU size, then MRR for each GRU size. */
     public static List<JFreeChart> panels(Table summary) {
+        return panels(summary, Fraction.ONE);
+    }
+
+    /** {@link #panels(Table)} with fractions of files that hold {@code dataFraction} of the full data set. */
+    public static List<JFreeChart> panels(Table summary, Fraction dataFraction) {
         List<Integer> sizes = gruSizes(summary);
-        return METRICS.stream().flatMap(m -> sizes.stream().map(size -> panel(summary, m, size))).toList();
+        return METRICS.stream().flatMap(m -> sizes.stream().map(size -> panel(summary, m, size, dataFraction)))
+                .toList();
     }
 
     /**
@@ -79,15 +87,24 @@ public final class Figure4Chart {
      * over seeds per fraction), dataset 1 an {@link XYSeries} per baseline (a horizontal line).
      */
     public static JFreeChart panel(Table summary, String metric, int gruSize) {
+        return panel(summary, metric, gruSize, Fraction.ONE);
+    }
+
+    /**
+     * {@link #panel(Table, String, int)} for data files that hold {@code dataFraction} of the full data set: x is
+     * then the share of the full training set (fraction 1/4 of files holding 1/64 is drawn at 1/256), and the axis
+     * title says so.
+     */
+    public static JFreeChart panel(Table summary, String metric, int gruSize, Fraction dataFraction) {
         Table done = SummaryTable.done(summary);
         SortedMap<RunKey, SeedGroups.Stats> stats = SeedGroups.of(done, metric);
-        YIntervalSeriesCollection variants = variantSeries(stats, gruSize);
+        YIntervalSeriesCollection variants = variantSeries(stats, gruSize, dataFraction);
         String metricLabel = metricLabel(done, metric);
-        NumberAxis x = fractionAxis(variants);
+        NumberAxis x = fractionAxis(variants, dataFraction);
         XYPlot plot = new XYPlot(variants, x, new NumberAxis(metricLabel), errorRenderer(variants, done));
         plot.getRangeAxis().setAutoRangeMinimumSize(0.01);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        plot.setDataset(1, baselineSeries(stats, x.getLowerBound(), x.getUpperBound()));
+        plot.setDataset(1, baselineSeries(stats, x.getLowerBound(), x.getUpperBound(), dataFraction));
         plot.setRenderer(1, baselineRenderer(plot.getDataset(1).getSeriesCount()));
         JFreeChart chart = new JFreeChart(metricLabel + " — GRU " + gruSize, Charts.TITLE, plot, true);
         long maxSeeds = stats.values().stream().mapToLong(SeedGroups.Stats::n).max().orElse(1);
@@ -100,7 +117,12 @@ public final class Figure4Chart {
 
     /** Writes {@link #PNG} and {@link #SVG} into {@code dir}; false (nothing written) without done neural runs. */
     public static boolean write(Table summary, Path dir) throws IOException {
-        List<JFreeChart> panels = panels(summary);
+        return write(summary, dir, Fraction.ONE);
+    }
+
+    /** {@link #write(Table, Path)} for data files that hold {@code dataFraction} of the full data set. */
+    public static boolean write(Table summary, Path dir, Fraction dataFraction) throws IOException {
+        List<JFreeChart> panels = panels(summary, dataFraction);
         if (panels.isEmpty()) {
             return false;
         }
@@ -132,12 +154,13 @@ public final class Figure4Chart {
         }
     }
 
-    private static YIntervalSeriesCollection variantSeries(SortedMap<RunKey, SeedGroups.Stats> stats, int gruSize) {
+    private static YIntervalSeriesCollection variantSeries(SortedMap<RunKey, SeedGroups.Stats> stats, int gruSize,
+                                                           Fraction dataFraction) {
         Map<String, YIntervalSeries> series = new LinkedHashMap<>();
         stats.forEach((key, s) -> {
             if (key.gruSize() == gruSize) {
                 series.computeIfAbsent(key.name(), YIntervalSeries::new)
-                        .add(log2(key), s.mean(), s.mean() - s.sd(), s.mean() + s.sd());
+                        .add(log2(key, dataFraction), s.mean(), s.mean() - s.sd(), s.mean() + s.sd());
             }
         });
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
@@ -146,7 +169,7 @@ public final class Figure4Chart {
     }
 
     private static XYSeriesCollection baselineSeries(SortedMap<RunKey, SeedGroups.Stats> stats, double from,
-                                                     double to) {
+                                                     double to, Fraction dataFraction) {
         Map<String, RunKey> chosen = new LinkedHashMap<>();
         Comparator<RunKey> preference = Comparator.comparing((RunKey k) -> k.fractionValue() == 1.0)
                 .thenComparingDouble(k -> stats.get(k).mean());
@@ -154,7 +177,7 @@ public final class Figure4Chart {
                 .forEach(k -> chosen.merge(k.name(), k, (a, b) -> preference.compare(a, b) >= 0 ? a : b));
         XYSeriesCollection dataset = new XYSeriesCollection();
         chosen.values().forEach(k -> {
-            XYSeries line = new XYSeries(k.name() + " (fraction " + k.fractionLabel() + ")");
+            XYSeries line = new XYSeries(k.name() + " (fraction " + k.fraction().of(dataFraction).label() + ")");
             line.add(from, stats.get(k).mean());
             line.add(to, stats.get(k).mean());
             dataset.addSeries(line);
@@ -162,8 +185,8 @@ public final class Figure4Chart {
         return dataset;
     }
 
-    private static NumberAxis fractionAxis(YIntervalSeriesCollection variants) {
-        NumberAxis axis = new NumberAxis("training fraction (log2 scale)");
+    private static NumberAxis fractionAxis(YIntervalSeriesCollection variants, Fraction dataFraction) {
+        NumberAxis axis = new NumberAxis(axisTitle(dataFraction));
         Range bounds = DatasetUtils.findDomainBounds(variants);
         Range data = bounds == null ? new Range(0, 0) : bounds;
         axis.setRange(data.getLowerBound() - 0.5, data.getUpperBound() + 0.5);
@@ -204,7 +227,14 @@ public final class Figure4Chart {
         return (metric.equals("mrr") ? "MRR" : "Recall") + "@" + (cutoffs.isEmpty() ? "k" : cutoffs);
     }
 
-    private static double log2(RunKey key) {
-        return Math.log(key.fractionValue()) / Math.log(2);
+    /** The x-axis title: plain training fractions, or shares of the full training set when the files hold less. */
+    static String axisTitle(Fraction dataFraction) {
+        return dataFraction.equals(Fraction.ONE) ? "training fraction (log2 scale)"
+                : "fraction of the full training set (log2 scale; the data files hold " + dataFraction.label() + ")";
+    }
+
+    /** Where a run is drawn: log2 of its share of the full training set. */
+    private static double log2(RunKey key, Fraction dataFraction) {
+        return Math.log(key.fraction().of(dataFraction).value()) / Math.log(2);
     }
 }

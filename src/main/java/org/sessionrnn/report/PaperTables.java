@@ -2,6 +2,7 @@ package org.sessionrnn.report;
 
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.results.RunKey;
+import org.sessionrnn.spec.Fraction;
 import org.sessionrnn.spec.ModelCatalogue;
 import org.sessionrnn.spec.ModelSchema;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
@@ -52,9 +53,17 @@ public final class PaperTables {
 
     /** Writes the four table files into {@code dir}. */
     public static void write(Table summary, Path dir) throws IOException {
-        Table t1 = table1(summary);
+        write(summary, dir, Fraction.ONE);
+    }
+
+    /**
+     * Writes the four table files into {@code dir} for data files that hold {@code dataFraction} of the full data
+     * set: Table 1 then also gives each run's share of the full training set (see {@link #withFullFractions}).
+     */
+    public static void write(Table summary, Path dir, Fraction dataFraction) throws IOException {
+        Table t1 = withFullFractions(table1(summary), dataFraction);
         TableCsv.write(t1, dir.resolve(TABLE1_CSV));
-        AtomicFiles.writeString(dir.resolve(TABLE1_MD), table1Markdown(t1));
+        AtomicFiles.writeString(dir.resolve(TABLE1_MD), table1Markdown(t1, dataFraction));
         Table t2 = table2(summary);
         TableCsv.write(t2, dir.resolve(TABLE2_CSV));
         AtomicFiles.writeString(dir.resolve(TABLE2_MD), table2Markdown(t2));
@@ -129,14 +138,35 @@ public final class PaperTables {
         return t;
     }
 
+    /**
+     * Table 1 with a {@code fraction_of_full} column after {@code fraction}, the share of the full training set
+     * each run trained on, when the data files hold {@code dataFraction} of it; unchanged for the full data set.
+     */
+    public static Table withFullFractions(Table t1, Fraction dataFraction) {
+        if (dataFraction.equals(Fraction.ONE)) {
+            return t1;
+        }
+        StringColumn full = StringColumn.create("fraction_of_full");
+        t1.stringColumn("fraction").forEach(f -> full.append(Fraction.parse(f).of(dataFraction).label()));
+        Table t = t1.copy();
+        t.insertColumn(t.columnIndex("fraction") + 1, full);
+        return t;
+    }
+
     /** Table 1 as Markdown. */
     public static String table1Markdown(Table t1) {
+        return table1Markdown(t1, Fraction.ONE);
+    }
+
+    /** Table 1 as Markdown; fractions of data files holding part of the full set show their share of it too. */
+    public static String table1Markdown(Table t1, Fraction dataFraction) {
         AlignedTable md = new AlignedTable(List.of("Variant", "Model", "GRU", "Fraction", "Recall@k", "MRR@k",
                 "Recall@k (cons.)", "MRR@k (cons.)", "Paper model (GRU)", "Paper Recall@20", "Paper MRR@20", "Recall vs best baseline",
                 "MRR vs best baseline"));
         for (Row r : t1) {
             md.add(List.of(r.getString("variant"), r.getString("model"), gru(r.getInt("gru_size")),
-                    r.getString("fraction"), Format.fixed(r.getDouble("recall"), 4), Format.fixed(r.getDouble("mrr"), 4),
+                    fractionCell(r, dataFraction), Format.fixed(r.getDouble("recall"), 4),
+                    Format.fixed(r.getDouble("mrr"), 4),
                     Format.fixed(r.getDouble("recall_conservative"), 4), Format.fixed(r.getDouble("mrr_conservative"), 4),
                     paperModel(r), Format.fixed(r.getDouble("paper_recall"), 4),
                     Format.fixed(r.getDouble("paper_mrr"), 4), Format.percent(r.getDouble("recall_vs_best_baseline")),
@@ -146,7 +176,14 @@ public final class PaperTables {
                 + "\nRuns are chosen, and improvements computed, on the conservative tie mode (items scoring as high as"
                 + " the target rank ahead of it), so that a model scoring many items equally cannot win by ties; the"
                 + " standard mode (GRU4Rec's) is shown too. Improvements are relative to the best baseline run present,"
-                + " per metric. The paper does not say which training fraction its Table 1 models used.\n";
+                + " per metric. The paper does not say which training fraction its Table 1 models used.\n"
+                + (dataFraction.equals(Fraction.ONE) ? "" : "\nFractions are of the data files, which hold "
+                + dataFraction.label() + " of the full training set; the share of the full set is in brackets.\n");
+    }
+
+    private static String fractionCell(Row r, Fraction dataFraction) {
+        return dataFraction.equals(Fraction.ONE) ? r.getString("fraction")
+                : r.getString("fraction") + " (" + Fraction.parse(r.getString("fraction")).of(dataFraction).label() + ")";
     }
 
     /** Table 2 as Markdown. */

@@ -2,7 +2,9 @@ package org.sessionrnn.report;
 
 import org.sessionrnn.results.Fixtures;
 import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.spec.Fraction;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -78,6 +80,27 @@ class Figure4ChartTest {
         assertEquals(Figure4Chart.WIDTH, png.getWidth());
         assertEquals(Figure4Chart.HEIGHT, png.getHeight());
         assertTrue(Files.readString(dir.resolve(Figure4Chart.SVG)).contains("<svg"));
+    }
+
+    @Test
+    void dataFractionPlotsSharesOfTheFullTrainingSet() {
+        Table table = SummaryTable.fromRecords("rsc15", List.of(Fixtures.run("m1", "m1", 100, "1/4", 1, 0.6, 0.2),
+                Fixtures.run("m1", "m1", 100, "1", 1, 0.7, 0.3), Fixtures.run("pop", "pop", 0, "1", 1, 0.1, 0.05)));
+        JFreeChart plain = Figure4Chart.panel(table, "recall", 100);
+        JFreeChart panel = Figure4Chart.panel(table, "recall", 100, new Fraction(1, 64));
+        YIntervalSeriesCollection data = (YIntervalSeriesCollection) panel.getXYPlot().getDataset(0);
+        // fraction 1/4 of files holding 1/64 is 1/256 of the full set, fraction 1 is 1/64
+        assertEquals(-8, data.getXValue(0, 0), 1e-12);
+        assertEquals(-6, data.getXValue(0, 1), 1e-12);
+        assertEquals(-2, plain.getXYPlot().getDataset(0).getXValue(0, 0), 1e-12);
+        assertEquals("fraction of the full training set (log2 scale; the data files hold 1/64)",
+                panel.getXYPlot().getDomainAxis().getLabel());
+        assertEquals("training fraction (log2 scale)", plain.getXYPlot().getDomainAxis().getLabel());
+        NumberAxis x = (NumberAxis) panel.getXYPlot().getDomainAxis();
+        assertEquals("1/256", x.getNumberFormatOverride().format(-8.0));
+        assertEquals(-8.5, x.getLowerBound(), 1e-12);
+        assertEquals(-5.5, x.getUpperBound(), 1e-12);
+        assertEquals(List.of("pop (fraction 1/64)"), names(panel.getXYPlot().getDataset(1)));
     }
 
     @Test

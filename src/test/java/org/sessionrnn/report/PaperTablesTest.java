@@ -2,6 +2,7 @@ package org.sessionrnn.report;
 
 import org.sessionrnn.results.Fixtures;
 import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.spec.Fraction;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -48,6 +49,19 @@ class PaperTablesTest {
         Table t1 = PaperTables.table1(SummaryTable.fromRecords("t", List.of(fair, tied)));
         assertEquals("1", t1.stringColumn("fraction").get(0));
         assertEquals(0.49, t1.doubleColumn("recall_conservative").get(0), 1e-12);
+    }
+
+    @Test
+    void table1ShowsTheShareOfTheFullDataWhenTheFilesHoldPartOfIt() {
+        Table plain = PaperTables.table1(SUMMARY);
+        assertEquals(plain.columnNames(), PaperTables.withFullFractions(plain, Fraction.ONE).columnNames());
+        assertEquals(PaperTables.table1Markdown(plain), PaperTables.table1Markdown(plain, Fraction.ONE));
+        Table t1 = PaperTables.withFullFractions(plain, new Fraction(1, 64));
+        assertEquals(t1.columnIndex("fraction") + 1, t1.columnIndex("fraction_of_full"));
+        assertEquals(List.of("1/64", "1/64", "1/1024", "1/64"), t1.stringColumn("fraction_of_full").asList());
+        String md = PaperTables.table1Markdown(t1, new Fraction(1, 64));
+        assertTrue(md.contains("| 1/16 (1/1024) |"), md);
+        assertTrue(md.contains("which hold 1/64 of the full training set"), md);
     }
 
     @Test

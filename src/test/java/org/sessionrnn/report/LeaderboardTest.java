@@ -1,0 +1,154 @@
+package org.sessionrnn.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionrnn.results.Fixtures;
+import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunRecordIo;
+import org.sessionrnn.spec.ExperimentSpec;
+import org.sessionrnn.spec.Fraction;
+import org.sessionrnn.spec.ProtocolSpec;
+import org.sessionrnn.spec.SpecLoader;
+import org.sessionrnn.spec.SpecWriter;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LeaderboardTest {
+    /** Fixtures' conservative metrics are the standard ones less 0.01. */
+    private static final List<RunRecord> RUNS = List.of(
+            Fixtures.run("m1plus", "m1plus", 100, "1", 1, 0.74, 0.34),
+            Fixtures.run("m1plus", "m1plus", 100, "1", 2, 0.72, 0.32),
+            // a better smaller fraction: the leaderboard compares fraction 1 where there is one
+            Fixtures.run("m1plus", "m1plus", 100, "1/4", 1, 0.80, 0.40),
+            // m2 never runs at fraction 1: its largest fraction counts
+            Fixtures.run("m2", "m2", 100, "1/64", 1, 0.75, 0.35),
+            Fixtures.run("m2", "m2", 100, "1/4", 1, 0.69, 0.30),
+            Fixtures.run("m2", "m2", 100, "1/4", 2, 0.69, 0.30),
+            Fixtures.run("pop", "pop", 0, "1", 1, 0.08, 0.03),
+            Fixtures.running("m4", 100, "1"),
+            atCutoff10(Fixtures.run("m1", "m1", 100, "1", 1, 0.99, 0.9)));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oursBesideThePublishedRowsSortedByRecall() {
+        Table t = Leaderboard.table(SummaryTable.fromRecords("lb", RUNS), "yoochoose1_64");
+        assertEquals(List.of("SGNN-HN", "m1plus (GRU 100)", "SR-GNN", "GRU4Rec (official PyTorch code)", "STAMP",
+                "NARM", "m2 (GRU 100)", "Improved GRU-Rec", "GRU4Rec", "Item-KNN", "S-POP", "pop", "POP"),
+                t.stringColumn("name").asList());
+        assertEquals(List.of("published", "ours", "published", "reference", "published", "published", "ours",
+                "published", "published", "published", "published", "ours", "published"),
+                t.stringColumn("kind").asList());
+        int m1plus = 1;
+        assertEquals(72.0, t.doubleColumn("recall_at_20").get(m1plus), 1e-9);
+        assertEquals(Math.sqrt(2), t.doubleColumn("recall_at_20_sd").get(m1plus), 1e-9);
+        assertEquals(32.0, t.doubleColumn("mrr_at_20").get(m1plus), 1e-9);
+        assertEquals(Math.sqrt(2), t.doubleColumn("mrr_at_20_sd").get(m1plus), 1e-9);
+        assertEquals(2, t.intColumn("seeds").get(m1plus));
+        assertEquals("1", t.stringColumn("fraction").get(m1plus));
+        assertEquals("conservative", t.stringColumn("ties").get(m1plus));
+        int m2 = 6;
+        assertEquals("1/4", t.stringColumn("fraction").get(m2));
+        assertEquals(68.0, t.doubleColumn("recall_at_20").get(m2), 1e-9);
+        assertEquals(0.0, t.doubleColumn("recall_at_20_sd").get(m2), 1e-9);
+        assertEquals(29.0, t.doubleColumn("mrr_at_20").get(m2), 1e-9);
+        int pop = 11;
+        assertEquals(7.0, t.doubleColumn("recall_at_20").get(pop), 1e-9);
+        assertTrue(t.doubleColumn("recall_at_20_sd").isMissing(pop), "one seed has no sd");
+        assertEquals(1, t.intColumn("seeds").get(pop));
+        assertEquals(72.06, t.doubleColumn("recall_at_20").get(0), 0);
+        assertEquals(32.61, t.doubleColumn("mrr_at_20").get(0), 0);
+        assertTrue(t.stringColumn("source").get(0).contains("SGNN-HN"));
+    }
+
+    @Test
+    void everyLeaderboardASpecMayNameHasItsPublishedRows() {
+        List<String> named = new ArrayList<>(ProtocolSpec.LEADERBOARDS);
+        named.remove(ProtocolSpec.NO_LEADERBOARD);
+        assertEquals(named, Leaderboard.names());
+        assertEquals(List.of("GRU4Rec", "Improved GRU-Rec", "NARM", "STAMP", "SR-GNN", "SGNN-HN"),
+                Leaderboard.published("yoochoose1_4").stringColumn("name").asList());
+        assertEquals(List.of(49.70, 50.73, 55.67),
+                Leaderboard.published("diginetica").doubleColumn("recall_at_20").asList());
+        assertEquals(List.of(16.17, 17.59, 19.45),
+                Leaderboard.published("diginetica").doubleColumn("mrr_at_20").asList());
+    }
+
+    @Test
+    void markdownMarksOursAndStatesTheProtocolAndTheCaveat() {
+        Table t = Leaderboard.table(SummaryTable.fromRecords("lb", RUNS), "yoochoose1_64");
+        String md = Leaderboard.markdown(t, "yoochoose1_64", new Fraction(1, 64));
+        assertTrue(md.startsWith("# Leaderboard: YOOCHOOSE 1/64\n"), md);
+        List<String> cells = md.lines().filter(l -> l.startsWith("|")).map(l -> l.replaceAll(" +", " ")).toList();
+        assertEquals("| 2 | **m1plus (GRU 100)** | 72.00 ± 1.41 | 32.00 ± 1.41 | 2 | 1 (1/64) | this run |",
+                cells.get(3));
+        assertEquals("| 7 | **m2 (GRU 100)** | 68.00 ± 0.00 | 29.00 ± 0.00 | 2 | 1/4 (1/256) | this run |",
+                cells.get(8));
+        assertEquals("| 12 | **pop** | 7.00 | 2.00 | 1 | 1 (1/64) | this run |", cells.get(13));
+        assertEquals("| 1 | SGNN-HN | 72.06 | 32.61 | – | – | SGNN-HN (Pan et al., CIKM 2020) |", cells.get(2));
+        assertTrue(md.contains("conservative tie mode"), md);
+        assertTrue(md.contains("best epoch measured on the test set"), md);
+        assertTrue(md.contains("412 test events (0.74%)") && md.contains("about 69.7 / 30.5"), md);
+        List<String> rows = md.lines().filter(l -> l.startsWith("|")).toList();
+        assertEquals(2 + t.rowCount(), rows.size());
+        rows.forEach(r -> assertEquals(rows.get(0).length(), r.length(), md));
+    }
+
+    @Test
+    void theReportWritesTheLeaderboardThatSpecYamlNames() throws IOException {
+        writeRuns();
+        writeSpec("protocol.leaderboard=diginetica");
+        List<Path> written = ReportWriter.writeAll(dir);
+        assertTrue(written.contains(dir.resolve(Leaderboard.CSV)) && written.contains(dir.resolve(Leaderboard.MD)));
+        Table csv = TableCsv.read(dir.resolve(Leaderboard.CSV), c -> c.startsWith("recall") || c.startsWith("mrr")
+                ? ColumnType.DOUBLE : c.equals("seeds") || c.equals("gru_size") ? ColumnType.INTEGER
+                : ColumnType.STRING);
+        assertEquals(List.of("name", "kind", "recall_at_20", "recall_at_20_sd", "mrr_at_20", "mrr_at_20_sd", "seeds",
+                "ties", "fraction", "variant", "model", "gru_size", "source", "note"), csv.columnNames());
+        assertEquals(List.of("m1plus (GRU 100)", "m2 (GRU 100)", "SGNN-HN", "SR-GNN", "NARM", "pop"),
+                csv.stringColumn("name").asList());
+        assertEquals(72.0, csv.doubleColumn("recall_at_20").get(0), 1e-9);
+        assertEquals("m1plus", csv.stringColumn("model").get(0));
+        assertTrue(Files.readString(dir.resolve(Leaderboard.MD)).startsWith("# Leaderboard: DIGINETICA"));
+    }
+
+    @Test
+    void noneWritesNoLeaderboard() throws IOException {
+        writeRuns();
+        writeSpec("protocol.leaderboard=none");
+        List<Path> written = ReportWriter.writeAll(dir);
+        assertTrue(written.contains(dir.resolve(PaperTables.TABLE1_MD)));
+        assertFalse(Files.exists(dir.resolve(Leaderboard.CSV)) || Files.exists(dir.resolve(Leaderboard.MD)));
+        assertFalse(written.stream().anyMatch(p -> p.getFileName().toString().startsWith("leaderboard")));
+    }
+
+    private void writeRuns() throws IOException {
+        for (RunRecord run : RUNS) {
+            RunRecordIo.write(dir.resolve("runs").resolve(run.runId()).resolve(RunRecordIo.FILE_NAME), run);
+        }
+    }
+
+    private void writeSpec(String leaderboard) {
+        ExperimentSpec spec = SpecLoader.load(Path.of("experiments/fractions.yaml"), List.of(leaderboard), null);
+        SpecWriter.write(spec, dir.resolve("spec.yaml"));
+    }
+
+    private static RunRecord atCutoff10(RunRecord r) {
+        return new RunRecord(r.experiment(), r.runId(), r.variant(), r.model(), r.gruSize(), r.fraction(), r.seed(),
+                r.status(), null, r.recall(), r.mrr(), r.recallConservative(), r.mrrConservative(), 10, r.items(),
+                r.trainSequences(), r.validationSequences(), r.testSequences(), r.epochs(), r.bestEpoch(),
+                r.trainSeconds(), r.evalSeconds(), r.params(), r.predictMsMean(), r.predictMsSd(), r.history(),
+                r.provenance());
+    }
+}
