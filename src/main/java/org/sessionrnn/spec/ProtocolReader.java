@@ -1,5 +1,6 @@
 package org.sessionrnn.spec;
 
+import java.util.List;
 import org.sessionrnn.io.Limits;
 
 /** Reads and checks the {@code protocol} section of a spec into a {@link ProtocolSpec}. */
@@ -31,12 +32,22 @@ final class ProtocolReader {
                     + " and MRR@" + ProtocolSpec.LEADERBOARD_CUTOFF + ", but protocol.cutoff is " + p.cutoff()
                     + "; set cutoff to " + ProtocolSpec.LEADERBOARD_CUTOFF + " or leaderboard to none");
         }
-        for (Fraction f : p.fractions()) {
+        if (s.has("data_fraction")) {
+            checkSharesOfFull(s.value("data_fraction"), p.fractions(), p.dataFraction());
+        }
+    }
+
+    /**
+     * Each of {@code fractions} of files holding {@code dataFraction} of the full data is a fraction the report can
+     * write exactly; {@code at} is blamed otherwise.
+     */
+    static void checkSharesOfFull(Value at, List<Fraction> fractions, Fraction dataFraction) {
+        for (Fraction f : fractions) {
             try {
-                f.of(p.dataFraction());
+                f.of(dataFraction);
             } catch (ArithmeticException e) {
-                throw s.value("data_fraction").error(p.dataFraction() + " is too fine-grained: fraction " + f
-                        + " of it has a denominator beyond 2^31");
+                throw at.error("fraction " + f + " of protocol.data_fraction " + dataFraction
+                        + " is too fine-grained: its denominator is beyond 2^31");
             }
         }
     }

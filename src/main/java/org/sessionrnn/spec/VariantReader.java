@@ -39,6 +39,9 @@ final class VariantReader {
         if (only || !fractions.isEmpty()) {
             checkRunsSomewhere(s, model, fractions.isEmpty() ? protocol.fractions() : fractions);
         }
+        if (!fractions.isEmpty()) {
+            ProtocolReader.checkSharesOfFull(s.value("fractions"), fractions, protocol.dataFraction());
+        }
         return new VariantSpec(label(s, model), model, settings(s, ModelCatalogue.of(model).defaultSettings()),
                 fractions);
     }

@@ -67,8 +67,14 @@ class ReportKeysTest {
     void aDataFractionTooFineForTheFractionsIsRefusedAtItsKey() {
         SpecException e = assertThrows(SpecException.class, () -> SpecLoader.load(FRACTIONS,
                 List.of("protocol.data_fraction=1/2147483647"), null));
-        assertEquals("--set protocol.data_fraction=1/2147483647: protocol.data_fraction: 1/2147483647 is too "
-                + "fine-grained: fraction 1/256 of it has a denominator beyond 2^31", e.getMessage());
+        assertEquals("--set protocol.data_fraction=1/2147483647: protocol.data_fraction: fraction 1/256 of "
+                + "protocol.data_fraction 1/2147483647 is too fine-grained: its denominator is beyond 2^31",
+                e.getMessage());
+        SpecException v = assertThrows(SpecException.class, () -> SpecLoader.load(FRACTIONS,
+                List.of("protocol.data_fraction=1/65536", "variants.m1.fractions=[1/65536]"), null));
+        assertEquals("--set variants.m1.fractions=[1/65536]: variants[0].fractions: fraction 1/65536 of "
+                + "protocol.data_fraction 1/65536 is too fine-grained: its denominator is beyond 2^31",
+                v.getMessage());
     }
 
     @Test
