@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.IntStream;
 
@@ -31,6 +32,11 @@ import java.util.stream.IntStream;
  * runs at 1), Recall@20 and MRR@20 in % in the conservative tie mode, mean and sample standard deviation over the
  * seeds done there. The published rows, each with its source, are shipped as {@code leaderboards.csv} next to
  * this class. All rows are sorted by Recall@20, then MRR@20, descending.
+ *
+ * <p>{@code auto} picks the published set whose data matches the run's: the same number of items (every id 1..max,
+ * SR-GNN's {@code n_node - 1}) and of test prefixes, and among those the nearest number of training prefixes
+ * (YOOCHOOSE 1/64 and 1/4 share their test day), by SR-GNN's Table 1 statistics in {@code leaderboard-data.csv}.
+ * When none matches, the leaderboard lists this run's rows alone and says which data it saw.
  *
  * <p>The CSV's columns: {@code name, kind} (ours, published, or reference: an implementation measured elsewhere
  * than in its paper), {@code recall_at_20, recall_at_20_sd, mrr_at_20, mrr_at_20_sd} (%; the sd only for ours with
@@ -49,6 +55,7 @@ public final class Leaderboard {
     public static final String REFERENCE = "reference";
 
     private static final String RESOURCE = "leaderboards.csv";
+    private static final String DATA_RESOURCE = "leaderboard-data.csv";
     private static final String TIES = "conservative";
     private static final Map<String, String> TITLES = Map.of("yoochoose1_64", "YOOCHOOSE 1/64",
             "yoochoose1_4", "YOOCHOOSE 1/4", "diginetica", "DIGINETICA");
@@ -77,9 +84,57 @@ public final class Leaderboard {
         return List.copyOf(new java.util.LinkedHashSet<>(resource().stringColumn("leaderboard").asList()));
     }
 
+    /**
+     * The published set {@code auto} picks for a summary's data: equal items and test prefixes, then the nearest
+     * training-prefix count (training plus validation prefixes of the largest done run); empty when none matches.
+     */
+    public static Optional<String> matching(Table summary) {
+        Table done = SummaryTable.done(summary);
+        if (done.rowCount() == 0) {
+            return Optional.empty();
+        }
+        DataSignature seen = signature(done);
+        String best = null;
+        double nearest = Double.POSITIVE_INFINITY;
+        for (Row r : dataResource()) {
+            if (r.getInt("items") == seen.items() && r.getLong("test_prefixes") == seen.testPrefixes()) {
+                double distance = Math.abs(Math.log((double) r.getLong("train_prefixes") / seen.trainPrefixes()));
+                if (distance < nearest) {
+                    nearest = distance;
+                    best = r.getString("leaderboard");
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Items, test prefixes and training prefixes (with the validation hold-out) of a summary's done runs. */
+    private static DataSignature signature(Table done) {
+        long train = 0;
+        for (Row r : done) {
+            train = Math.max(train, r.getLong("train_sequences") + r.getLong("validation_sequences"));
+        }
+        return new DataSignature((int) done.intColumn("items").max(), (long) done.longColumn("test_sequences").max(),
+                Math.max(1, train));
+    }
+
+    /** What {@link #matching} compares. */
+    private record DataSignature(int items, long testPrefixes, long trainPrefixes) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%,d items, %,d test prefixes, %,d training prefixes", items,
+                    testPrefixes, trainPrefixes);
+        }
+    }
+
     /** Our rows of a summary (done runs at cutoff 20) and the published rows of {@code leaderboard}, sorted. */
     public static Table table(Table summary, String leaderboard) {
-        Table t = published(leaderboard);
+        return table(summary, Optional.of(leaderboard));
+    }
+
+    /** As {@link #table(Table, String)}; with no leaderboard, our rows alone. */
+    private static Table table(Table summary, Optional<String> leaderboard) {
+        Table t = leaderboard.map(Leaderboard::published).orElseGet(Leaderboard::empty);
         Table done = SummaryTable.done(summary);
         done = done.where(done.intColumn("cutoff").isEqualTo(ProtocolSpec.LEADERBOARD_CUTOFF));
         SortedMap<RunKey, SeedGroups.Stats> recall = SeedGroups.of(done, "recall_conservative");
@@ -98,11 +153,28 @@ public final class Leaderboard {
         return sorted(t);
     }
 
-    /** Writes {@link #CSV} and {@link #MD} into {@code dir}. */
+    /**
+     * Writes {@link #CSV} and {@link #MD} into {@code dir}; {@code leaderboard} may be
+     * {@link ProtocolSpec#AUTO_LEADERBOARD}, which picks it by the data ({@link #matching}).
+     */
     public static void write(Table summary, String leaderboard, Fraction dataFraction, Path dir) throws IOException {
-        Table t = table(summary, leaderboard);
+        Optional<String> chosen = leaderboard.equals(ProtocolSpec.AUTO_LEADERBOARD) ? matching(summary)
+                : Optional.of(leaderboard);
+        Table t = table(summary, chosen);
         TableCsv.write(t, dir.resolve(CSV));
-        AtomicFiles.writeString(dir.resolve(MD), markdown(t, leaderboard, dataFraction));
+        String md = chosen.isPresent() ? markdown(t, chosen.get(), dataFraction)
+                : unmatched(t, dataFraction, SummaryTable.done(summary));
+        AtomicFiles.writeString(dir.resolve(MD), md);
+    }
+
+    /** The Markdown of a run whose data matches no published set: our rows, and the data it saw. */
+    static String unmatched(Table t, Fraction dataFraction, Table done) {
+        String seen = done.rowCount() == 0 ? "no done runs yet" : signature(done).toString();
+        String md = markdown(t, null, dataFraction);
+        int body = md.indexOf("\n\n") + 2;
+        return md.substring(0, body) + "No published leaderboard is known for this data (" + seen
+                + "); the published sets are " + String.join(", ", names()) + ", so the rows are this run's alone.\n\n"
+                + md.substring(body);
     }
 
     /** The leaderboard as Markdown: the table, then the protocol differences and the notes of its rows. */
@@ -124,7 +196,8 @@ public final class Leaderboard {
                     ours ? Integer.toString(r.getInt("seeds")) : Format.MISSING,
                     ours ? fraction(r.getString("fraction"), dataFraction) : Format.MISSING, source));
         }
-        StringBuilder out = new StringBuilder("# Leaderboard: " + title(leaderboard) + "\n\n" + md.markdown());
+        String heading = leaderboard == null ? "this data" : title(leaderboard);
+        StringBuilder out = new StringBuilder("# Leaderboard: " + heading + "\n\n" + md.markdown());
         out.append("\nSorted by Recall@20, then MRR@20. **Bold** rows are this run's: mean ± sample standard deviation"
                 + " over the seeds done (no ± with one seed), in the conservative tie mode (items scoring as high as"
                 + " the target rank ahead of it, so ties cannot help; the standard mode is in summary.csv), each"
@@ -212,6 +285,18 @@ public final class Leaderboard {
         }
         t.stringColumn("source").append(source);
         t.stringColumn("note").append(note == null ? "" : note);
+    }
+
+    private static Table dataResource() {
+        try (InputStream in = Leaderboard.class.getResourceAsStream(DATA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class-path resource " + DATA_RESOURCE);
+            }
+            return TableCsv.read(in, "leaderboard-data", c -> c.equals("leaderboard") ? ColumnType.STRING
+                    : c.equals("items") ? ColumnType.INTEGER : ColumnType.LONG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Table resource() {

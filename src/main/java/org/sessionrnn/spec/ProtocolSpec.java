@@ -18,9 +18,11 @@ public record ProtocolSpec(List<Fraction> fractions, double validationShare, int
                            Fraction dataFraction, String leaderboard) {
     /** The value of {@code leaderboard} that writes none. */
     public static final String NO_LEADERBOARD = "none";
-    /** The leaderboards a spec may name, {@link #NO_LEADERBOARD} last. */
+    /** The value of {@code leaderboard} that picks the published set whose data matches the run's data. */
+    public static final String AUTO_LEADERBOARD = "auto";
+    /** The leaderboards a spec may name, {@link #AUTO_LEADERBOARD} and {@link #NO_LEADERBOARD} last. */
     public static final List<String> LEADERBOARDS = List.of("yoochoose1_64", "yoochoose1_4", "diginetica",
-            NO_LEADERBOARD);
+            AUTO_LEADERBOARD, NO_LEADERBOARD);
     /** The cutoff every published leaderboard number is measured at. */
     public static final int LEADERBOARD_CUTOFF = 20;
 

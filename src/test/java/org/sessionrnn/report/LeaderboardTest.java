@@ -76,6 +76,7 @@ class LeaderboardTest {
     void everyLeaderboardASpecMayNameHasItsPublishedRows() {
         List<String> named = new ArrayList<>(ProtocolSpec.LEADERBOARDS);
         named.remove(ProtocolSpec.NO_LEADERBOARD);
+        named.remove(ProtocolSpec.AUTO_LEADERBOARD);
         assertEquals(named, Leaderboard.names());
         assertEquals(List.of("GRU4Rec", "Improved GRU-Rec", "NARM", "STAMP", "SR-GNN", "SGNN-HN"),
                 Leaderboard.published("yoochoose1_4").stringColumn("name").asList());
@@ -131,6 +132,54 @@ class LeaderboardTest {
         assertTrue(written.contains(dir.resolve(PaperTables.TABLE1_MD)));
         assertFalse(Files.exists(dir.resolve(Leaderboard.CSV)) || Files.exists(dir.resolve(Leaderboard.MD)));
         assertFalse(written.stream().anyMatch(p -> p.getFileName().toString().startsWith("leaderboard")));
+    }
+
+    /** A done m1plus run over data of this size. */
+    private static RunRecord onData(long seed, int items, long train, long validation, long test) {
+        RunRecord r = Fixtures.run("m1plus", "m1plus", 100, "1", seed, 0.71, 0.31);
+        return new RunRecord(r.experiment(), r.runId(), r.variant(), r.model(), r.gruSize(), r.fraction(), r.seed(),
+                r.status(), r.failure(), r.recall(), r.mrr(), r.recallConservative(), r.mrrConservative(), r.cutoff(),
+                items, train, validation, test, r.epochs(), r.bestEpoch(), r.trainSeconds(), r.evalSeconds(),
+                r.params(), r.predictMsMean(), r.predictMsSd(), r.history(), r.provenance());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {1} items, {4} test prefixes")
+    @org.junit.jupiter.params.provider.CsvSource({
+            // SR-GNN's Table 1 sizes, the training prefixes split into training and validation as a run does
+            "yoochoose1_64, 37483, 332872, 36987, 55898",
+            "yoochoose1_4, 37483, 5325970, 591775, 55898",
+            // a refit run trains on all training prefixes and validates on none
+            "yoochoose1_4, 37483, 5917745, 0, 55898",
+            "diginetica, 43097, 647523, 71947, 60858",
+            // the same test day but another catalogue, and another test set: no published set
+            "'', 37000, 332872, 36987, 55898",
+            "'', 43097, 647523, 71947, 60000"})
+    void autoPicksThePublishedSetWhoseDataMatches(String expected, int items, long train, long validation,
+                                                 long test) {
+        Table summary = SummaryTable.fromRecords("lb", List.of(onData(1, items, train, validation, test)));
+        assertEquals(expected.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(expected),
+                Leaderboard.matching(summary));
+    }
+
+    @Test
+    void autoOnDataNoPublishedSetMatchesListsOursAloneAndSaysWhy() throws IOException {
+        Table summary = SummaryTable.fromRecords("lb", List.of(onData(1, 1234, 9000, 1000, 777),
+                onData(2, 1234, 9000, 1000, 777)));
+        Leaderboard.write(summary, ProtocolSpec.AUTO_LEADERBOARD, Fraction.ONE, dir);
+        String md = Files.readString(dir.resolve(Leaderboard.MD));
+        assertTrue(md.startsWith("# Leaderboard: this data\n\nNo published leaderboard is known for this data "
+                + "(1,234 items, 777 test prefixes, 10,000 training prefixes)"), md);
+        Table csv = TableCsv.read(dir.resolve(Leaderboard.CSV), c -> ColumnType.STRING);
+        assertEquals(List.of("ours"), csv.stringColumn("kind").asList());
+    }
+
+    @Test
+    void autoOnYoochooseDataWritesThatLeaderboard() throws IOException {
+        Table summary = SummaryTable.fromRecords("lb", List.of(onData(1, 37483, 332872, 36987, 55898)));
+        Leaderboard.write(summary, ProtocolSpec.AUTO_LEADERBOARD, Fraction.ONE, dir);
+        assertTrue(Files.readString(dir.resolve(Leaderboard.MD)).startsWith("# Leaderboard: YOOCHOOSE 1/64\n"));
+        Table csv = TableCsv.read(dir.resolve(Leaderboard.CSV), c -> ColumnType.STRING);
+        assertTrue(csv.stringColumn("name").asList().contains("SR-GNN"));
     }
 
     private void writeRuns() throws IOException {
