@@ -41,7 +41,7 @@ class SpecErrorsTest {
             baseline-gru.yaml        | 4:5: variants[0].gru_sizes: does not apply to model pop (remove it, or add --set variants.0.gru_sizes=null)
             inapplicable-block.yaml  | 5:3: data.synthetic: does not apply to data source gru4rec (remove it, or add --set data.synthetic=null)
             m2-only-full.yaml        | 3:12: variants[0].model: m2 does not run at fraction 1, and protocol.fractions has no other fraction
-            bad-leaderboard.yaml     | 3:16: protocol.leaderboard: 'yoochoose' is not a leaderboard; expected one of yoochoose1_64, yoochoose1_4, diginetica, none (did you mean 'yoochoose1_4'?)
+            bad-leaderboard.yaml     | 3:16: protocol.leaderboard: 'yoochoose' is not a leaderboard; expected one of yoochoose1_64, yoochoose1_4, diginetica, auto, none (did you mean 'yoochoose1_4'?)
             leaderboard-cutoff.yaml  | 4:16: protocol.leaderboard: the published numbers are Recall@20 and MRR@20, but protocol.cutoff is 10; set cutoff to 20 or leaderboard to none
             zero-data-fraction.yaml  | 3:18: protocol.data_fraction: 0 is outside (0, 1]
             """)
@@ -69,7 +69,7 @@ class SpecErrorsTest {
             variants.m1.fractions=[1/4,0.25]   | variants[0].fractions[1]: fraction 1/4 is listed twice
             variants.m1.fractions=[2]          | variants[0].fractions[0]: 2 is outside (0, 1]
             variants.m1.fractions=[]           | variants[0].fractions: must list at least one fraction
-            protocol.leaderboard=yoochoose1_16 | protocol.leaderboard: 'yoochoose1_16' is not a leaderboard; expected one of yoochoose1_64, yoochoose1_4, diginetica, none (did you mean 'yoochoose1_64'?)
+            protocol.leaderboard=yoochoose1_16 | protocol.leaderboard: 'yoochoose1_16' is not a leaderboard; expected one of yoochoose1_64, yoochoose1_4, diginetica, auto, none (did you mean 'yoochoose1_64'?)
             protocol.leaderboard=[diginetica]  | protocol.leaderboard: expected a string, got a list
             protocol.data_fraction=0           | protocol.data_fraction: 0 is outside (0, 1]
             protocol.data_fraction=2           | protocol.data_fraction: 2 is outside (0, 1]
