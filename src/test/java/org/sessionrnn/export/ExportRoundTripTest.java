@@ -1,6 +1,5 @@
 package org.sessionrnn.export;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +25,7 @@ import org.sessionrnn.runner.ModelFactory;
  * checkpoint), and puts the target where the runner's evaluation ranked it (ranks.bin); {@code recommend} in a
  * fresh JVM (tagged slow: it starts one) returns the same top-20.
  */
+@Tag("floats")
 class ExportRoundTripTest {
     private static final int PREFIXES = 200;
     private static final int K = 20;
@@ -125,11 +125,18 @@ class ExportRoundTripTest {
         for (int i = 0; i < PREFIXES; i++) {
             String[] cols = rows.get(i + 1).split(",", -1);
             assertEquals(Integer.toString(i + 1), cols[0]);
-            String[] ids = cols[1].split(" ");
-            assertEquals(K, ids.length);
+            long[] ids = java.util.Arrays.stream(cols[1].split(" ")).mapToLong(Long::parseLong).toArray();
+            float[] scores = new float[K];
+            String[] scoreText = cols[2].split(" ");
             for (int j = 0; j < K; j++) {
-                assertEquals(source.itemIds()[runnerTop[i * K + j]], Long.parseLong(ids[j]), "prefix " + i + " rank " + (j + 1));
+                scores[j] = Float.parseFloat(scoreText[j]);
             }
+            long[] expected = new long[K];
+            for (int j = 0; j < K; j++) {
+                expected[j] = source.itemIds()[runnerTop[i * K + j]];
+            }
+            // two graphs (the runner's, the SavedModel's) may sum in different orders: near-ties may swap
+            TopLists.assertSameUpToTies(expected, ids, scores, "prefix " + i);
         }
     }
 
@@ -188,11 +195,19 @@ class ExportRoundTripTest {
             model.predictTopK(batch, K, runnerTop);
         }
         int[] exportedTop;
+        float[] exportedScores;
         try (ExportedModel exported = ExportedModel.load(dir)) {
             assertEquals(ExportLayout.METHOD, exported.signature().methodName());
-            exportedTop = exported.predict(padded, PREFIXES).index();
+            ExportedModel.Prediction p = exported.predict(padded, PREFIXES);
+            exportedTop = p.index();
+            exportedScores = p.scores();
         }
-        assertArrayEquals(runnerTop, exportedTop, "top-20 of the export differs from the runner's");
+        // two graphs (the runner's, the SavedModel's) may sum in different orders: near-ties may swap
+        for (int i = 0; i < PREFIXES; i++) {
+            TopLists.assertSameUpToTies(java.util.Arrays.copyOfRange(runnerTop, i * K, i * K + K),
+                    java.util.Arrays.copyOfRange(exportedTop, i * K, i * K + K),
+                    java.util.Arrays.copyOfRange(exportedScores, i * K, i * K + K), "top-20 of prefix " + i);
+        }
         RankFile.TargetRanks ranks = RankFile.read(tiny.runDir(runId).resolve(RankFile.FILE_NAME));
         int inTop = 0;
         for (int i = 0; i < PREFIXES; i++) {
@@ -204,15 +219,26 @@ class ExportRoundTripTest {
             }
             int standard = ranks.standard()[i];
             int conservative = ranks.conservative()[i];
+            // ranks.bin comes from the evaluation's graph: items near-tied with the target may fall either side
+            int slack = nearTies(exportedScores, i * K, position > 0 ? position - 1 : K - 1);
             if (position > 0) {
                 inTop++;
-                assertTrue(standard <= position && position <= conservative, "prefix " + i + ": at " + position
-                        + ", ranks.bin says " + standard + ".." + conservative);
+                assertTrue(standard - slack <= position && position <= conservative + slack, "prefix " + i
+                        + ": at " + position + ", ranks.bin says " + standard + ".." + conservative);
             } else {
-                assertTrue(conservative > K, "prefix " + i + ": absent, ranks.bin says " + standard);
+                assertTrue(conservative + slack > K, "prefix " + i + ": absent, ranks.bin says " + standard);
             }
         }
         assertTrue(inTop > PREFIXES / 10, "the model hardly learnt anything: " + inTop + " hits");
+    }
+
+    /** How many of the {@code K} scores from {@code from} are, apart from the one at {@code j}, close to it. */
+    private static int nearTies(float[] scores, int from, int j) {
+        int n = 0;
+        for (int x = 0; x < K; x++) {
+            n += x != j && TopLists.close(scores[from + x], scores[from + j]) ? 1 : 0;
+        }
+        return n;
     }
 
     /** The runner's model class with the run's best weights. */

@@ -2,6 +2,7 @@ package org.sessionrnn.model;
 
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -14,9 +15,12 @@ import org.tensorflow.Result;
  * written out, and in-graph rank counting give what the straightforward graph gives.
  */
 @Tag("slow")
+@Tag("floats")
 class SoftmaxModelSpeedupsTest {
     private static final int ITEMS = 300;
     private static final int STEPS = 19;
+    /** Absolute, on logits of order 1 computed by two graphs whose weights agree to 1e-5 after training. */
+    private static final float LOGIT_TOLERANCE = 1e-3f;
 
     private static Batch randomBatch(int rows, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -56,14 +60,37 @@ class SoftmaxModelSpeedupsTest {
                 int[] standard = new int[b.size()];
                 int[] conservative = new int[b.size()];
                 fast.rank(b, standard, conservative);
+                // two graphs and weights equal to rounding: an item near-tied with the target may rank either side
                 for (int r = 0; r < b.size(); r++) {
-                    assertEquals(Ranks.standard(logits, r * ITEMS, ITEMS, b.label(r)), standard[r], "row " + r);
-                    assertEquals(Ranks.conservative(logits, r * ITEMS, ITEMS, b.label(r)), conservative[r]);
+                    int[] band = rankBand(logits, r * ITEMS, b.label(r));
+                    assertTrue(band[0] <= standard[r] && standard[r] <= band[1], "row " + r + ": standard rank "
+                            + standard[r] + " outside " + band[0] + ".." + band[1]);
+                    assertTrue(band[0] <= conservative[r] && conservative[r] <= band[1], "row " + r
+                            + ": conservative rank " + conservative[r] + " outside " + band[0] + ".." + band[1]);
+                    assertTrue(standard[r] <= conservative[r], "row " + r);
                 }
             }
         }
     }
 
+    /**
+     * The ranks the target of a row can have when every logit may be off by {@link #LOGIT_TOLERANCE}: 1 + the
+     * items certainly above it, to 1 + the items possibly at or above it.
+     */
+    private static int[] rankBand(float[] logits, int from, int label) {
+        float target = logits[from + label];
+        int above = 0;
+        int possibly = 0;
+        for (int j = 0; j < ITEMS; j++) {
+            if (j != label) {
+                above += logits[from + j] > target + LOGIT_TOLERANCE ? 1 : 0;
+                possibly += logits[from + j] >= target - LOGIT_TOLERANCE ? 1 : 0;
+            }
+        }
+        return new int[]{1 + above, 1 + possibly};
+    }
+
+    /** Same graph, same batch, same logits fetched: the ranks are exact, ties included. */
     @Test
     void chunkedCountsRankLikeCountingInJavaWithTies() {
         int items = 600; // three chunks of 255, the last one padded

@@ -1,7 +1,6 @@
 package org.sessionrnn.runner;
 
 import org.junit.jupiter.api.Tag;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,13 +26,16 @@ import org.sessionrnn.spec.SpecLoader;
  * A results folder written by version 0.1 of the runner (before the model kinds, results store and settings
  * were restructured; {@code src/test/resources/results-written-by-v0.1}, produced by {@code legacy.yaml} there)
  * still loads, resumes and reports: its done runs are recognised as done with the same configuration and
- * skipped, runs missing from it are trained again with exactly the metrics version 0.1 got, and the report is
- * written from the mix.
+ * skipped, runs missing from it are trained again with the metrics version 0.1 got (to float rounding: the
+ * fixture comes from another machine), and the report is written from the mix.
  */
 @Tag("slow")
+@Tag("floats")
 class ResultsWrittenByV01Test {
     private static final Path FIXTURE = Path.of("src/test/resources/results-written-by-v0.1");
     private static final List<String> REDONE = List.of("m1-gru8-f1_2-s2", "pop-f1-s2");
+    /** Relative: far above the last bits in which two CPUs differ, far below any change in what is trained. */
+    private static final double LOSS_TOLERANCE = 1e-6;
 
     @Test
     void loadsResumesAndReports(@TempDir Path dir) throws Exception {
@@ -56,22 +58,44 @@ class ResultsWrittenByV01Test {
         for (int i = 0; i < written.size(); i++) {
             RunRecord before = written.get(i);
             RunRecord after = now.get(i);
-            assertEquals(RunRecord.DONE, after.status(), after.runId() + ": " + after.failure());
-            assertEquals(before.recall(), after.recall(), 0, after.runId());
-            assertEquals(before.mrr(), after.mrr(), 0, after.runId());
-            assertEquals(before.recallConservative(), after.recallConservative(), 0, after.runId());
-            assertEquals(before.mrrConservative(), after.mrrConservative(), 0, after.runId());
-            assertEquals(before.history().stream().map(e -> e.loss()).toList(),
-                    after.history().stream().map(e -> e.loss()).toList(), after.runId());
+            String id = after.runId();
+            assertEquals(RunRecord.DONE, after.status(), id + ": " + after.failure());
             assertEquals(before.provenance().get("config_hash"), after.provenance().get("config_hash"));
-            Path ranks = experiment.resolve("runs").resolve(after.runId()).resolve(RankFile.FILE_NAME);
-            RankFile.TargetRanks expected = RankFile.read(FIXTURE.resolve("legacy/runs").resolve(after.runId())
+            Path ranks = experiment.resolve("runs").resolve(id).resolve(RankFile.FILE_NAME);
+            RankFile.TargetRanks expected = RankFile.read(FIXTURE.resolve("legacy/runs").resolve(id)
                     .resolve(RankFile.FILE_NAME));
-            assertArrayEquals(expected.standard(), RankFile.read(ranks).standard(), after.runId());
-            assertArrayEquals(expected.conservative(), RankFile.read(ranks).conservative(), after.runId());
+            RankFile.TargetRanks actual = RankFile.read(ranks);
+            // The fixture was recorded on another CPU, whose vector code sums in another order: the losses of the
+            // retrained runs agree to float rounding and a target's rank may move where its score is near-tied,
+            // so the metrics may differ by as much as the moved ranks make them.
+            int moved = moved(expected.standard(), actual.standard()) + moved(expected.conservative(),
+                    actual.conservative());
+            assertTrue(moved <= Math.max(1, expected.standard().length / 100), id + ": " + moved + " ranks moved");
+            double slack = (double) moved / expected.standard().length;
+            assertEquals(before.recall(), after.recall(), slack, id);
+            assertEquals(before.mrr(), after.mrr(), slack, id);
+            assertEquals(before.recallConservative(), after.recallConservative(), slack, id);
+            assertEquals(before.mrrConservative(), after.mrrConservative(), slack, id);
+            List<Double> lossesBefore = before.history().stream().map(e -> e.loss()).toList();
+            List<Double> lossesAfter = after.history().stream().map(e -> e.loss()).toList();
+            assertEquals(lossesBefore.size(), lossesAfter.size(), id + " epochs");
+            for (int e = 0; e < lossesBefore.size(); e++) {
+                assertEquals(lossesBefore.get(e), lossesAfter.get(e), LOSS_TOLERANCE * lossesBefore.get(e),
+                        id + " loss of epoch " + (e + 1) + ": " + lossesBefore + " vs " + lossesAfter);
+            }
         }
         assertEquals(5, SummaryTable.read(experiment.resolve(SummaryTable.FILE_NAME)).rowCount());
         assertTrue(ReportWriter.writeAll(experiment).contains(experiment.resolve(SummaryTable.FILE_NAME)));
+    }
+
+    /** How many prefixes have another rank in {@code b} than in {@code a}. */
+    private static int moved(int[] a, int[] b) {
+        assertEquals(a.length, b.length, "test prefixes");
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            n += a[i] != b[i] ? 1 : 0;
+        }
+        return n;
     }
 
     private static void copy(Path from, Path to) throws IOException {

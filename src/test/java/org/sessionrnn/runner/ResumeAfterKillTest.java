@@ -48,7 +48,7 @@ class ResumeAfterKillTest {
         TinyExperiment exp = new TinyExperiment(interrupted, TinyExperiment.SPEC);
         Process first = exp.start(interrupted.resolve("first.log"));
         awaitEpoch(exp, FIRST, first, Instant.EPOCH);
-        new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor();
+        TinyExperiment.ctrlC(first);
         assertEquals(130, first.waitFor(), log(interrupted.resolve("first.log")));
         // The signal lands in training (run left running, resumable) or, on a slow machine, just after it (the
         // grid stops before the next run): either way the grid is unfinished, the worker unregistered and its

@@ -56,7 +56,7 @@ class ResumeInsideAnEpochTest {
         Path firstLog = interrupted.resolve("first.log");
         Process first = exp.start(firstLog, "-D" + CheckpointedTraining.INTERVAL_PROPERTY + "=1000");
         await(checkpoints, first, s -> s.epochsDone() >= 1, Instant.EPOCH);
-        new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor();
+        TinyExperiment.ctrlC(first);
         assertEquals(130, first.waitFor(), Files.readString(firstLog));
         TrainingState stopped = EpochCheckpoint.load(checkpoints).orElseThrow();
         assertNotNull(stopped.inEpoch(), "Ctrl-C saved the position inside the epoch: " + stopped);

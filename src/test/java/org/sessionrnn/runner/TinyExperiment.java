@@ -85,7 +85,8 @@ final class TinyExperiment {
 
     /**
      * Starts the runner as a separate JVM on this test's class path, output going to {@code log}, with extra
-     * JVM options such as {@code -Dsessionrnn.checkpointMinutes=0}.
+     * JVM options such as {@code -Dsessionrnn.checkpointMinutes=0}. The runner gets SIGINT at its default
+     * disposition ({@link DefaultSigint}), so {@link #ctrlC} reaches it however this JVM was started.
      */
     Process start(Path log, String... jvmOptions) throws IOException {
         return start(log, java.util.Map.of(), jvmOptions);
@@ -94,10 +95,11 @@ final class TinyExperiment {
     /** As {@link #start(Path, String...)}, with extra environment variables (a scheduler's array index, say). */
     Process start(Path log, java.util.Map<String, String> env, String... jvmOptions) throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin);
-        pb.command().addAll(java.util.List.of(jvmOptions));
-        pb.command().addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        pb.command().addAll(java.util.List.of(args()));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin));
+        command.addAll(java.util.List.of(jvmOptions));
+        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(java.util.List.of(args()));
+        ProcessBuilder pb = new ProcessBuilder(DefaultSigint.command(command));
         pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
         pb.environment().putAll(env);
         return pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -118,11 +120,20 @@ final class TinyExperiment {
             }
             Thread.sleep(2);
         }
-        new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+        ctrlC(child);
         int code = child.waitFor();
         if (code != 130) {
             throw new AssertionError("exit " + code + " after Ctrl-C, not 130:\n" + Files.readString(log));
         }
+    }
+
+    /** Sends SIGINT (what Ctrl-C sends) to {@code runner}; fails if the runner ignores it. */
+    static void ctrlC(Process runner) throws IOException, InterruptedException {
+        if (DefaultSigint.isIgnored(runner.pid()).orElse(false)) {
+            runner.destroyForcibly();
+            throw new AssertionError("the runner (pid " + runner.pid() + ") was started with SIGINT ignored");
+        }
+        new ProcessBuilder("kill", "-INT", Long.toString(runner.pid())).start().waitFor();
     }
 
     /**
