@@ -27,13 +27,18 @@ import tech.tablesaw.columns.Column;
  * {@code compare A B}: matches runs by (variant, GRU size, fraction), prints A, B and the deltas, and exits 1
  * when a metric of B is below A by more than the tolerance, 0 when none is, and 2 when an input cannot be
  * compared (missing or malformed file, unknown metric, bad tolerance, nothing in common), so that a CI job can
- * tell a regression from a broken input. B may be {@code paper}.
+ * tell a regression from a broken input. With B {@code paper} it is a reproduction check instead: each metric of A
+ * is above, within the tolerance of, or below the paper's value, and it exits 1 when one is below.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare two result sets (summary.csv files or experiment folders); B may be 'paper'.",
+        description = {"Compare two result sets (summary.csv files or experiment folders): B against A.",
+                "With B 'paper', check A as a reproduction of the paper: each metric above, within the tolerance "
+                        + "of, or below the paper's value."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no regression: no metric of B is below A by more than the tolerance",
-                "1:regression: some metric of B is below A by more than the tolerance (listed)",
+        exitCodeList = {"0:no regression: no metric of B is below A by more than the tolerance (against "
+                + "'paper': no metric of A below the paper's by more than it)",
+                "1:regression: some metric of B is below A by more than the tolerance (against 'paper': some "
+                        + "metric of A is below the paper's), listed",
                 "2:bad input: a missing or malformed file, an unknown or non-numeric metric, a bad --tolerance, "
                         + "or no run in common"})
 final class CompareCommand implements Callable<Integer> {
@@ -51,8 +56,8 @@ final class CompareCommand implements Callable<Integer> {
     List<String> metrics;
 
     @Option(names = "--tolerance", defaultValue = "0.005",
-            description = "Largest drop of B below A not counted as a regression, a finite number >= 0 "
-                    + "(default: ${DEFAULT-VALUE})")
+            description = "Largest drop of B below A (or of A below the paper) not counted as a regression, a "
+                    + "finite number >= 0 (default: ${DEFAULT-VALUE})")
     double tolerance;
 
     @Override

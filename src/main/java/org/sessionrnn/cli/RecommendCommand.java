@@ -59,9 +59,9 @@ final class RecommendCommand implements Callable<Integer> {
                 throw new UsageException("--input " + input + ": " + problem + "; sessions are text, one per line");
             });
         }
+        export.checkK(k);
         try (ExportedModel model = ExportedModel.load(export.dir)) {
             Recommender recommender = new Recommender(model);
-            ExportFolder.checkK(k, recommender);
             PrintWriter out = new PrintWriter(main.out(), false, StandardCharsets.UTF_8);
             RecommendationWriter writer = new RecommendationWriter(out, f);
             try (Reader in = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)

@@ -58,9 +58,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("--name must be letters, digits, '.', '_' or '-', got '" + modelName + "'");
         }
         checkHost(host);
+        export.checkK(k);
         try (ExportedModel model = ExportedModel.load(export.dir)) {
             Recommender recommender = new Recommender(model);
-            ExportFolder.checkK(k, recommender);
             ServerSettings settings = ServerSettings.defaults(modelName).withHost(host).withPort(port)
                     .withDefaultK(k).withBatching(batchRows, batchWaitMs);
             ModelServer server;

@@ -70,6 +70,16 @@ public final class ExportedModel implements AutoCloseable {
         return model;
     }
 
+    /**
+     * The manifest of an export folder (its highest version) or one version folder, read without loading the
+     * model, so that a command can check its flags against it first.
+     *
+     * @throws ExportException when the folder is not an export of this project
+     */
+    public static ModelManifest manifest(Path dir) throws IOException {
+        return ModelManifest.read(versionFolder(dir));
+    }
+
     private static Path versionFolder(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new ExportException(dir + ": no such folder");

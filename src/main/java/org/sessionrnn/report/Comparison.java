@@ -7,7 +7,8 @@ import java.util.List;
  * The outcome of comparing result set B against result set A.
  *
  * @param text        the printable report: aligned table of A, B and delta per metric per key, tests, notes
- * @param regressions every (key, metric) where B is below A by more than the tolerance
+ * @param regressions every (key, metric) where B is below A by more than the tolerance; against the paper (B),
+ *                    where A, the reproduction, is below the paper's value by more than the tolerance
  * @param tests       the significance tests that could be run
  */
 public record Comparison(String text, List<Regression> regressions, List<SignificanceTest> tests) {
@@ -22,7 +23,7 @@ public record Comparison(String text, List<Regression> regressions, List<Signifi
     }
 
     /**
-     * B below A by more than the tolerance.
+     * B below A by more than the tolerance (against the paper: A below the paper's value B).
      *
      * @param key    the compared grid point
      * @param metric the metric

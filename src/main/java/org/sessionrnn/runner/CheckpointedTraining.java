@@ -156,7 +156,8 @@ public final class CheckpointedTraining {
     private static Result fit(RunContext c, Path dir, int maxEpochs, EarlyStopping stopping, SessionModel model,
                               TrainValidation split, TrainingListener... extra) throws IOException {
         Files.createDirectories(dir);
-        Optional<TrainingState> state = EpochCheckpoint.load(dir);
+        Optional<TrainingState> state = EpochCheckpoint.load(dir, dir.startsWith(c.runDir()) ? c.runDir()
+                .resolve(ExperimentRunner.CHECKPOINTS) : dir);
         state.ifPresent(s -> {
             EpochCheckpoint.restore(s, dir, model, stopping);
             if (s.inEpoch() == null) {

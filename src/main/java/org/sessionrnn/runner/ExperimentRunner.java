@@ -24,6 +24,7 @@ import org.sessionrnn.data.SequenceBuilder;
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.model.TfSessions;
 import org.sessionrnn.results.RankFile;
+import org.sessionrnn.results.ResultsFileException;
 import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
@@ -56,6 +57,8 @@ import org.sessionrnn.train.TrainingInterruptedException;
  * {@code running}, resumable, and its claim released.
  */
 public final class ExperimentRunner {
+    /** A run's checkpoints folder, inside its run folder. */
+    static final String CHECKPOINTS = "checkpoints";
     /**
      * Progress of the checks is held back this long, so that a refused start prints only its error line; longer
      * checks (a large data file) show their progress from then on.
@@ -122,8 +125,37 @@ public final class ExperimentRunner {
         try (InterruptHandler ctrlC = InterruptHandler.install()) {
             ExperimentData data = loadData(checking);
             Preflight.check(runs, data, spec, checking);
+            checkResumable(runs, data);
             held.release();
             return runChecked(runs, mine, data, specHash, ctrlC, start);
+        }
+    }
+
+    /**
+     * Reads the checkpoint state of every run that this start would resume (left running, same configuration), so
+     * that a corrupt one is named, with how to start that run over, before anything is written.
+     */
+    private void checkResumable(List<RunSpec> runs, ExperimentData data) throws IOException {
+        if (force) {
+            return;
+        }
+        for (RunSpec run : runs) {
+            Path runDir = spec.experimentDir().resolve("runs").resolve(run.id());
+            Path file = runDir.resolve(RunRecordIo.FILE_NAME);
+            RunRecord previous = Files.isRegularFile(file) ? RunRecordIo.read(file) : null;
+            if (previous == null || !RunRecord.RUNNING.equals(previous.status())
+                    || !configHash(spec, run, data).equals(previous.provenance().configHash())) {
+                continue;
+            }
+            Path checkpoints = runDir.resolve(CHECKPOINTS);
+            if (Files.isDirectory(checkpoints)) {
+                try (Stream<Path> paths = Files.walk(checkpoints, 2)) {
+                    for (Path state : paths.filter(p -> p.getFileName().toString()
+                            .equals(EpochCheckpoint.STATE_FILE)).toList()) {
+                        EpochCheckpoint.load(state.getParent(), checkpoints);
+                    }
+                }
+            }
         }
     }
 
@@ -350,7 +382,7 @@ public final class ExperimentRunner {
         if (RunRecord.DONE.equals(previous.status())) {
             return Start.SKIP;
         }
-        return RunRecord.RUNNING.equals(previous.status()) && hasCheckpoint(runDir.resolve("checkpoints"))
+        return RunRecord.RUNNING.equals(previous.status()) && hasCheckpoint(runDir.resolve(CHECKPOINTS))
                 ? Start.RESUME : Start.FRESH;
     }
 
@@ -366,7 +398,7 @@ public final class ExperimentRunner {
 
     /** Removes what an earlier attempt left, so that executors see no checkpoint to resume from. */
     private static void clearAttempt(Path runDir) throws IOException {
-        Folders.deleteTree(runDir.resolve("checkpoints"));
+        Folders.deleteTree(runDir.resolve(CHECKPOINTS));
         Files.deleteIfExists(runDir.resolve(RankFile.FILE_NAME));
     }
 
@@ -390,6 +422,8 @@ public final class ExperimentRunner {
                     + "); rerun the spec to resume it where it stopped");
         } catch (GridInterruptedException e) {
             throw e; // Ctrl-C while waiting for a shared pre-trained model: the run stays resumable
+        } catch (ResultsFileException e) {
+            throw e; // a corrupt checkpoint to resume from is bad input, named with how to start over
         } catch (Exception e) {
             RunProvenance failed = facts.finished(java.time.Instant.now().toString());
             if (e instanceof TrainingDivergedException d) {

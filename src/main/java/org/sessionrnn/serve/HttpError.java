@@ -8,4 +8,10 @@ final class HttpError extends RuntimeException {
         super(reason);
         this.status = status;
     }
+
+    /** The body of every refusal: {@code {"error": "one line"}}. */
+    static String json(String reason) {
+        return RecommendationJson.MAPPER.createObjectNode().put("error", reason.replaceAll("[\\r\\n]+", " "))
+                .toString();
+    }
 }

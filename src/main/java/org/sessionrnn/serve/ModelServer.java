@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * Every refused request gets a 4xx (or a 503 when the queue is full) with {@code {"error": "one line"}}; no
- * request can stop the server.
+ * request can stop the server. The JDK server listens on a loopback port behind an {@link HttpFront}, which
+ * answers the malformed requests that the JDK server would refuse with its own HTML page (a raw {@code {} in the
+ * path, say) in the same JSON shape.
  */
 public final class ModelServer implements AutoCloseable {
     private static final Pattern MODEL_PATH = Pattern.compile(
@@ -60,6 +62,7 @@ public final class ModelServer implements AutoCloseable {
     private final ServerSettings settings;
     private final MicroBatcher batcher;
     private final HttpServer http;
+    private final HttpFront front;
     private final ExecutorService pool;
     private final String version;
 
@@ -69,7 +72,14 @@ public final class ModelServer implements AutoCloseable {
         this.version = Integer.toString(recommender.model().manifest().version());
         this.batcher = new MicroBatcher(recommender, settings.batchRows(), settings.batchWaitMs(),
                 Math.max(64, settings.threads() * 4));
-        this.http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
+        this.http = HttpServer.create(HttpFront.loopback(), 128);
+        try {
+            this.front = HttpFront.start(new InetSocketAddress(settings.host(), settings.port()), http.getAddress());
+        } catch (IOException e) {
+            http.stop(0);
+            batcher.close();
+            throw e;
+        }
         this.pool = Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "http");
             t.setDaemon(true);
@@ -107,7 +117,7 @@ public final class ModelServer implements AutoCloseable {
 
     /** The bound port (useful with port 0). */
     public int port() {
-        return http.getAddress().getPort();
+        return front.port();
     }
 
     public MicroBatcher batcher() {
@@ -119,9 +129,9 @@ public final class ModelServer implements AutoCloseable {
             try {
                 route(ex);
             } catch (HttpError e) {
-                send(ex, e.status, error(e.getMessage()));
+                send(ex, e.status, HttpError.json(e.getMessage()));
             } catch (RuntimeException e) {
-                send(ex, 500, error("internal error: " + e.getClass().getSimpleName()));
+                send(ex, 500, HttpError.json("internal error: " + e.getClass().getSimpleName()));
             }
         } catch (IOException | RuntimeException e) {
             // the client went away mid-answer: nothing left to tell it
@@ -251,11 +261,6 @@ public final class ModelServer implements AutoCloseable {
         return root.toString();
     }
 
-    private static String error(String reason) {
-        return RecommendationJson.MAPPER.createObjectNode().put("error", reason.replaceAll("[\\r\\n]+", " "))
-                .toString();
-    }
-
     private static String abbreviate(String s) {
         String clean = s.replaceAll("[\\p{Cntrl}]", "?");
         return clean.length() <= 60 ? clean : clean.substring(0, 60) + "...";
@@ -272,6 +277,7 @@ public final class ModelServer implements AutoCloseable {
 
     /** Stops accepting connections, answers what is queued (waiting at most {@code graceSeconds}), stops. */
     public void stop(int graceSeconds) {
+        front.close();
         http.stop(graceSeconds);
         batcher.close();
         pool.shutdown();

@@ -216,17 +216,14 @@ final class SearchReader {
     }
 
     private static double bound(Value bound, SearchParam.Kind kind) {
+        bound.refuseNonFinite("a finite number");
         if (!bound.node().isNumber()) {
             throw bound.typeError("a number", "numbers");
         }
         if (kind == SearchParam.Kind.INTEGER && !bound.node().isIntegralNumber()) {
             throw bound.error("an integer range needs whole-number bounds, got " + bound.node().asText());
         }
-        double x = bound.node().doubleValue();
-        if (!Double.isFinite(x)) {
-            throw bound.error("expected a finite number, got " + bound.node().asText());
-        }
-        return x;
+        return bound.node().doubleValue();
     }
 
     /**

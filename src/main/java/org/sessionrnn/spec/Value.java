@@ -35,6 +35,7 @@ record Value(JsonNode node, String path, String where, boolean inList) {
     }
 
     private long asLong(Interval range, String singular, String plural) {
+        refuseNonFinite(singular);
         if (!node.isIntegralNumber()) {
             throw typeError(singular, plural);
         }
@@ -50,8 +51,9 @@ record Value(JsonNode node, String path, String where, boolean inList) {
         if (!node.isNumber()) {
             throw typeError("a number", "numbers");
         }
+        refuseNonFinite("a number " + range.describe());
         double x = node.doubleValue();
-        if (!Double.isFinite(x) || !range.contains(x)) {
+        if (!range.contains(x)) {
             throw error(shownNumber() + " must be " + range.describe(x));
         }
         return x;
@@ -74,6 +76,7 @@ record Value(JsonNode node, String path, String where, boolean inList) {
 
     /** An exact fraction in (0, 1], written as {@code 1/256}, {@code 0.25} or {@code 1}; reduced to lowest terms. */
     Fraction asFraction() {
+        refuseNonFinite("a fraction like 1/256, 0.25 or 1");
         String text = node.isNumber() || node.isTextual() ? node.asText() : "";
         BigInteger[] ratio = ratio(text);
         if (ratio == null) {
@@ -110,6 +113,18 @@ record Value(JsonNode node, String path, String where, boolean inList) {
         }
         int scale = Math.max(0, d.scale());
         return new BigInteger[] {d.movePointRight(scale).toBigIntegerExact(), BigInteger.TEN.pow(scale)};
+    }
+
+    /**
+     * YAML's {@code .nan} and {@code .inf} read as numbers, which no setting allows: named as what they are rather
+     * than compared with the setting's range.
+     */
+    void refuseNonFinite(String expected) {
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            double x = node.doubleValue();
+            String what = Double.isNaN(x) ? "NaN (.nan)" : x > 0 ? "infinity (.inf)" : "minus infinity (-.inf)";
+            throw error(what + " is not allowed here; expected " + expected);
+        }
     }
 
     SpecException typeError(String singular, String plural) {

@@ -69,10 +69,24 @@ final class YamlTreeReader {
             case START_ARRAY -> array(parser, path);
             case VALUE_STRING -> NODES.textNode(parser.getText());
             case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(floatValue(parser));
             case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
             case VALUE_NULL -> NODES.nullNode();
             default -> throw SpecException.at(here(parser), path, "unsupported YAML content " + token);
+        };
+    }
+
+    /**
+     * A float scalar. YAML's {@code .nan}, {@code .inf} and {@code -.inf} (any case) are floats that the parser
+     * cannot convert; they become NaN and infinities here, so that the key they are given to can name them.
+     */
+    private static double floatValue(YAMLParser parser) throws IOException {
+        String text = parser.getText().strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (text) {
+            case ".nan" -> Double.NaN;
+            case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+            case "-.inf" -> Double.NEGATIVE_INFINITY;
+            default -> parser.getDoubleValue();
         };
     }
 

@@ -1,6 +1,7 @@
 package org.sessionrnn.train;
 
 import org.sessionrnn.results.EpochRecord;
+import org.sessionrnn.results.ResultsFileException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.io.AtomicFiles;
+import org.sessionrnn.io.ParserMessages;
 
 /**
  * Saves everything needed to resume training exactly where it stood: the model's variables (optimiser slots
@@ -127,19 +129,60 @@ public final class EpochCheckpoint implements TrainingListener {
         return trainSeconds;
     }
 
-    /** The state saved in {@code dir}, if any; a state file that cannot be read is an error, not a fresh start. */
+    /**
+     * The state saved in {@code dir}, if any. A state file that cannot be used is an error, not a fresh start:
+     * unreadable JSON, missing or impossible fields, or naming variables that are not there.
+     *
+     * @throws ResultsFileException naming the file, what is wrong and how to start over
+     */
     public static Optional<TrainingState> load(Path dir) {
+        return load(dir, dir);
+    }
+
+    /**
+     * As {@link #load(Path)}, where deleting {@code restart} (this folder or one holding it, with the checkpoints
+     * of the same run) starts the training over; the error says so.
+     */
+    public static Optional<TrainingState> load(Path dir, Path restart) {
         Path file = dir.resolve(STATE_FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        TrainingState state;
         try {
-            return Optional.of(MAPPER.readValue(file.toFile(), TrainingState.class));
+            state = MAPPER.readValue(file.toFile(), TrainingState.class);
         } catch (JacksonException e) {
-            throw new IllegalStateException("corrupt checkpoint state " + file + ": " + e.getOriginalMessage(), e);
+            throw corrupt(file, ParserMessages.plain(e.getOriginalMessage(), "unreadable JSON"), restart, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint state " + file, e);
         }
+        problem(state, dir).ifPresent(p -> {
+            throw corrupt(file, p, restart, null);
+        });
+        return Optional.of(state);
+    }
+
+    private static Optional<String> problem(TrainingState s, Path dir) {
+        if (s == null) {
+            return Optional.of("empty (null)");
+        }
+        if (s.epochsDone() < 0 || s.steps() < 0 || s.history().size() != s.epochsDone()) {
+            return Optional.of(s.epochsDone() + " epochs done, " + s.steps() + " steps and " + s.history().size()
+                    + " epochs of history do not fit together");
+        }
+        if (s.checkpoint() == null || s.checkpoint().isBlank() || s.checkpoint().contains("/")
+                || s.checkpoint().contains("\\")) {
+            return Optional.of("no checkpoint name");
+        }
+        if (!Files.isRegularFile(dir.resolve(s.checkpoint() + ".index"))) {
+            return Optional.of("names checkpoint '" + s.checkpoint() + "', whose files are missing");
+        }
+        return Optional.empty();
+    }
+
+    private static ResultsFileException corrupt(Path file, String problem, Path restart, Exception cause) {
+        return new ResultsFileException("corrupt checkpoint state " + file + ": " + problem + "; delete the folder "
+                + restart + " to train from the start instead of resuming", cause);
     }
 
     /** Puts the model, its step counter and the early stopping back where {@code state} says. */

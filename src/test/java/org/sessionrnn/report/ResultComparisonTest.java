@@ -70,6 +70,27 @@ class ResultComparisonTest {
         assertTrue(c.regressions().isEmpty(), c.text());
     }
 
+    /** Against the paper (M2, GRU 100: Recall@20 0.7129, MRR@20 0.3091), only a reproduction below it fails. */
+    @Test
+    void thePaperIsAReproductionCheck() {
+        Table beats = SummaryTable.fromRecords("a", List.of(Fixtures.run("m2", "m2", 100, "1", 1, 0.7329, 0.3091)));
+        Comparison above = ResultComparison.compare(beats, PaperResults.table(), METRICS, 0.005);
+        assertEquals(0, above.exitCode(), above.text());
+        assertTrue(above.text().contains("Reproductions below the paper by more than 0.005: none"), above.text());
+        assertTrue(above.text().matches("(?s).* 0\\.7329 +0\\.7129 +0\\.0200 +above +0\\.3091 "
+                + "+0\\.3091 +0\\.0000 +within\\b.*"), above.text());
+        assertTrue(!above.text().contains("Regressions"), above.text());
+
+        Table falls = SummaryTable.fromRecords("a", List.of(Fixtures.run("m2", "m2", 100, "1", 1, 0.70, 0.33)));
+        Comparison below = ResultComparison.compare(falls, PaperResults.table(), METRICS, 0.005);
+        assertEquals(1, below.exitCode(), below.text());
+        assertEquals(List.of("recall"), below.regressions().stream().map(Comparison.Regression::metric).toList());
+        assertTrue(below.text().contains("Reproductions below the paper by more than 0.005: 1\n"), below.text());
+        assertTrue(below.text().contains("recall: 0.7000 (paper 0.7129)"), below.text());
+        assertTrue(below.text().matches("(?s).*-0\\.0129 +below +0\\.3300 +0\\.3091 +0\\.0209 +above\\b.*"),
+                below.text());
+    }
+
     @Test
     void wilcoxonOverPrefixRanksFromFolders() throws IOException {
         RunRecord a = Fixtures.run("m1", "m1", 100, "1", 1, 0.6, 0.3);

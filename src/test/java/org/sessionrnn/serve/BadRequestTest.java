@@ -139,14 +139,53 @@ class BadRequestTest {
 
     @Test
     void aRequestLineThatIsNotHttpDoesNotStopTheServer() throws Exception {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
-            OutputStream out = s.getOutputStream();
-            out.write("GARBAGE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = s.getInputStream();
-            in.readAllBytes(); // the JDK server answers 400 or closes
-        }
+        String answer = rawExchange("GARBAGE\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(jsonError(answer).contains("malformed request line 'GARBAGE'"), answer);
         assertGoodRequestAnswers("garbage request line");
+    }
+
+    /**
+     * Requests that the JDK server would refuse with its own HTML page, before any handler, get the JSON error
+     * shape of every other refusal; a good request before one on the same connection is answered first.
+     */
+    @Test
+    void requestsTheJdkServerRefusesItselfGetTheJsonShape() throws Exception {
+        String head = " HTTP/1.1\r\nHost: x\r\n";
+        String brace = rawExchange("GET /v1/models/tiny{x}" + head + "\r\n");
+        assertTrue(brace.startsWith("HTTP/1.1 400 "), brace);
+        assertTrue(brace.contains("Content-Type: application/json"), brace);
+        assertEquals("the path has a character not allowed in a URL, '{' at position 16 of '/v1/models/tiny{x}'; "
+                + "percent-encode it (%7B)", jsonError(brace));
+        String length = rawExchange("POST " + PREDICT + head + "Content-Length: 12x\r\n\r\n");
+        assertTrue(length.startsWith("HTTP/1.1 400 "), length);
+        assertEquals("Content-Length '12x' is not a number of bytes", jsonError(length));
+        String encoding = rawExchange("POST " + PREDICT + head + "Transfer-Encoding: gzip\r\n\r\n");
+        assertTrue(encoding.startsWith("HTTP/1.1 501 "), encoding);
+        assertEquals("Transfer-Encoding 'gzip' is not supported (only chunked)", jsonError(encoding));
+
+        String pipelined = rawExchange("GET /healthz" + head + "\r\nGET /{" + head + "\r\n");
+        assertTrue(pipelined.startsWith("HTTP/1.1 200 "), pipelined);
+        assertTrue(pipelined.indexOf("\"ok\"") < pipelined.indexOf("HTTP/1.1 400 "), pipelined);
+        assertGoodRequestAnswers("requests with a raw brace, a bad Content-Length, an unknown Transfer-Encoding");
+    }
+
+    /** Sends {@code request} as is on a new connection and returns everything the server sends back. */
+    private static String rawExchange(String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            s.shutdownOutput();
+            InputStream in = s.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The "error" of the last answer in {@code answer}. */
+    private static String jsonError(String answer) throws Exception {
+        return JSON.readTree(answer.substring(answer.lastIndexOf("\r\n\r\n") + 4)).get("error").asText();
     }
 
     @Test
