@@ -51,6 +51,12 @@ public final class DataLoader {
                 return preprocessor.fromSplit(Gru4recTsvReader.read(train), Gru4recTsvReader.read(test),
                         train.getFileName() + "+" + test.getFileName(), contentHash(train, test));
             }
+            case "srgnn": {
+                Path train = existing(spec.train(), "train", source);
+                Path test = existing(spec.test(), "test", source);
+                return SrgnnReader.read(train, test, train.getFileName() + "+" + test.getFileName(),
+                        contentHash(train, test), listener);
+            }
             case "csv": {
                 Path file = existing(spec.path(), "path", source);
                 return preprocessor.preprocess(DelimitedReader.read(file, required(spec.csv(), "csv", source)),
@@ -58,7 +64,7 @@ public final class DataLoader {
             }
             default:
                 throw new DataException("unknown data source '" + spec.source()
-                        + "' (expected synthetic, yoochoose, gru4rec or csv)");
+                        + "' (expected synthetic, yoochoose, gru4rec, srgnn or csv)");
         }
     }
 
@@ -73,11 +79,17 @@ public final class DataLoader {
 
     /**
      * The training data only, in a {@link Dataset#withoutTest() view without a test split}, for hyperparameter
-     * selection. GRU4Rec's already split pair is read without opening the test file; the other sources split by
-     * time, so their whole file is read and the test sessions dropped. The catalogue and the training sessions
-     * equal those of {@link #load}; the data hash covers what was read.
+     * selection. The already split pairs (GRU4Rec's TSVs, SR-GNN's pickles) are read without opening the test
+     * file; the other sources split by time, so their whole file is read and the test sessions dropped. The
+     * training sessions equal those of {@link #load}, and so does the catalogue except for SR-GNN's files, whose
+     * catalogue is every id up to the largest one read (without the test file, the largest training id); the
+     * data hash covers what was read.
      */
     public Dataset loadTraining(DataSpec spec) {
+        if ("srgnn".equalsIgnoreCase(String.valueOf(spec.source()))) {
+            Path train = existing(spec.train(), "train", "srgnn");
+            return SrgnnReader.readTraining(train, train.getFileName().toString(), contentHash(train), listener);
+        }
         if (!"gru4rec".equalsIgnoreCase(String.valueOf(spec.source()))) {
             return load(spec).withoutTest();
         }

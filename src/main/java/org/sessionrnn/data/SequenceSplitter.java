@@ -18,6 +18,35 @@ public final class SequenceSplitter {
     }
 
     /**
+     * Holds out about {@code share} of the sequences for early stopping, whole sessions chosen by {@code holdout}:
+     * at random ({@link #validationSplit(SequenceSet, double, long)}) or the most recent ones
+     * ({@link #recentSplit}).
+     */
+    public static TrainValidation validationSplit(SequenceSet sequences, double share, long seed, Holdout holdout) {
+        return holdout == Holdout.RECENT_SESSIONS ? recentSplit(sequences, share)
+                : validationSplit(sequences, share, seed);
+    }
+
+    /**
+     * Holds out the sessions of the most recent {@code ceil(share * N)} sequences of a set ordered by label time,
+     * each session whole (its earlier sequences too), so that no session's prefixes land on both sides. Both parts
+     * keep the input order.
+     */
+    public static TrainValidation recentSplit(SequenceSet sequences, double share) {
+        int n = sequences.size();
+        int tail = (int) Math.min(n, Math.ceil(share * n));
+        boolean[] held = new boolean[sequences.table().sessions()];
+        for (int i = n - tail; i < n; i++) {
+            held[sequences.session(i)] = true;
+        }
+        double[] draw = new double[n];
+        for (int i = 0; i < n; i++) {
+            draw[i] = held[sequences.session(i)] ? 0 : 1;
+        }
+        return partition(sequences, draw, 0.5);
+    }
+
+    /**
      * Holds out about {@code share} of the sequences for early stopping by choosing whole sessions: drawing
      * from the run's own sequences keeps validation in the same time range as the training data, and drawing
      * sessions rather than sequences keeps the prefixes of one session from landing on both sides (they

@@ -20,7 +20,6 @@ import org.sessionrnn.io.Sha256;
 import org.sessionrnn.data.DataLoader;
 import org.sessionrnn.data.Dataset;
 import org.sessionrnn.data.PreprocessListener;
-import org.sessionrnn.data.SequenceBuilder;
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.model.TfSessions;
 import org.sessionrnn.results.RankFile;
@@ -332,8 +331,7 @@ public final class ExperimentRunner {
         out.println("Preparing data (" + spec.data().source() + ")");
         long start = System.nanoTime();
         Dataset dataset = dataLoader(out).load(spec.data());
-        ExperimentData data = new ExperimentData(dataset, SequenceBuilder.inLabelTimeOrder(dataset.train()),
-                SequenceBuilder.inSessionOrder(dataset.test()));
+        ExperimentData data = new ExperimentData(dataset, dataset.trainByTime(), dataset.testSequences());
         out.printf("Data '%s': %,d items, %,d training sequences, %,d test sequences (%s)%n", dataset.name(),
                 data.items(), data.trainByTime().size(), data.test().size(),
                 Durations.format((System.nanoTime() - start) / 1e9));

@@ -29,7 +29,8 @@ final class NeuralSteps {
     /** The run's fraction of the most recent training sequences, less the validation hold-out. */
     static TrainValidation split(RunContext c) {
         SequenceSet fraction = SequenceSplitter.recentFraction(c.data().trainByTime(), c.run().fraction());
-        return SequenceSplitter.validationSplit(fraction, c.spec().protocol().validationShare(), c.run().seed());
+        return SequenceSplitter.validationSplit(fraction, c.spec().protocol().validationShare(), c.run().seed(),
+                c.data().dataset().holdout());
     }
 
     /** Builds a freshly initialised model of the run, ready to train on {@code train}. */

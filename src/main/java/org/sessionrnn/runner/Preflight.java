@@ -83,7 +83,7 @@ final class Preflight {
             return;
         }
         TrainValidation split = SequenceSplitter.validationSplit(fraction, spec.protocol().validationShare(),
-                run.seed());
+                run.seed(), data.dataset().holdout());
         if (split.validation().size() == 0) {
             throw new DataException(what + ", all from one session, so none is left for validation "
                     + "(protocol.validation_share holds out whole sessions); use a larger fraction in "

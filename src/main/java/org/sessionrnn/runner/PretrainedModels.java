@@ -130,7 +130,8 @@ final class PretrainedModels {
     private static void train(RunContext c, Path dir, Pretrained p) throws IOException {
         ProtocolSpec protocol = c.spec().protocol();
         SequenceSet all = SequenceSplitter.recentFraction(c.data().trainByTime(), Fraction.ONE);
-        TrainValidation split = SequenceSplitter.validationSplit(all, protocol.validationShare(), c.run().seed());
+        TrainValidation split = SequenceSplitter.validationSplit(all, protocol.validationShare(), c.run().seed(),
+                c.data().dataset().holdout());
         // with the variant's output dropout, as the M1 run whose weights would share this entry trains
         try (SoftmaxModel model = ModelFactory.of(c).softmaxVariant()) {
             // checkpointed in the cache folder itself (its best weights are the entry's `best`), so an interrupted

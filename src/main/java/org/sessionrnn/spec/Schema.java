@@ -11,7 +11,7 @@ final class Schema {
     static final List<String> TOP_KEYS = List.of("name", "seeds", "output", "data", "protocol", "variants",
             "search");
 
-    static final List<String> SOURCES = List.of("synthetic", "yoochoose", "gru4rec", "csv");
+    static final List<String> SOURCES = List.of("synthetic", "yoochoose", "gru4rec", "srgnn", "csv");
     static final List<String> DATA_KEYS = List.of("source", "path", "train", "test", "synthetic", "csv",
             "preprocess");
     static final List<String> SYNTHETIC_KEYS = List.of("clicks", "items", "clusters", "days", "noise", "drift",
@@ -34,6 +34,7 @@ final class Schema {
             case "synthetic" -> List.of("source", "synthetic", "preprocess");
             case "yoochoose" -> List.of("source", "path", "preprocess");
             case "gru4rec" -> List.of("source", "train", "test");
+            case "srgnn" -> List.of("source", "train", "test");
             case "csv" -> List.of("source", "path", "csv", "preprocess");
             default -> throw new IllegalArgumentException("unknown data source " + source);
         };

@@ -9,7 +9,6 @@ import org.sessionrnn.data.DataException;
 import org.sessionrnn.data.DataLoader;
 import org.sessionrnn.data.Dataset;
 import org.sessionrnn.data.PreprocessListener;
-import org.sessionrnn.data.SequenceBuilder;
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.report.ReportWriter;
 import org.sessionrnn.results.RunRecord;
@@ -150,7 +149,7 @@ public final class Tuner {
         out.println("Preparing the training data (" + base.data().source() + "); the test split stays unread");
         Dataset dataset = new DataLoader(base.output().resolve(".cache"), PreprocessListener.printingTo(out))
                 .loadTraining(base.data());
-        ExperimentData data = ExperimentData.withoutTest(dataset, SequenceBuilder.inLabelTimeOrder(dataset.train()));
+        ExperimentData data = ExperimentData.withoutTest(dataset, dataset.trainByTime());
         out.printf("Data '%s': %,d items, %,d training sequences%n", dataset.name(), data.items(),
                 data.trainByTime().size());
         return data;

@@ -118,6 +118,13 @@ class BadInputTest {
                 data("bad timestamp", GOOD_CLICKS.replace("2014-04-01T11:00", "2014-13-01T11:00"), "clicks.dat:3:",
                         "2014-13-01T11:00"),
                 data("wrong column count", GOOD_CLICKS.replace("12,0\n2", "12\n2"), "clicks.dat:2:"),
+                spec("clicks given as SR-GNN pickles", "source: yoochoose\n  path: {dir}/clicks.dat\n  preprocess: "
+                        + "{min_session_length: 2, min_item_support: 1, test_days: 1}", "source: srgnn\n  train: "
+                        + "{dir}/clicks.dat\n  test: {dir}/clicks.dat", "data.test", "also data.train"),
+                spec("a text file given as an SR-GNN pickle", "source: yoochoose\n  path: {dir}/clicks.dat\n  "
+                        + "preprocess: {min_session_length: 2, min_item_support: 1, test_days: 1}", "source: srgnn\n"
+                        + "  train: {dir}/clicks.dat\n  test: {dir}/spec.yaml", "clicks.dat", "not a pickle",
+                        "'1,2014-04-01T10:00:00.00'"),
                 data("no test sessions after filtering", NO_TEST_CLICKS, "clicks.dat", "no test sessions left"),
                 spec("no training items after filtering", "min_item_support: 1", "min_item_support: 100",
                         "clicks.dat", "no training clicks left"),

@@ -132,6 +132,27 @@ class RefusalTest {
                 "source: gru4rec");
     }
 
+    /** The runnable spec over SR-GNN's pickles {@code train.txt} and {@code test.txt}. */
+    private static String srgnnSpec() {
+        return gru4recSpec().replace("source: gru4rec", "source: srgnn").replace("train.tsv", "train.txt")
+                .replace("test.tsv", "test.txt");
+    }
+
+    /** A pickle fixture of the SR-GNN reader's tests. */
+    private static byte[] pickle(String name) {
+        try {
+            return Files.readAllBytes(Path.of("src/test/resources/fixtures/srgnn", name));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The runnable SR-GNN spec with {@code train} and {@code test} as its files. */
+    private static Case srgnn(String name, String train, String test, String... expected) {
+        return of(name, RUN, List.of(expected), "spec.yaml", srgnnSpec(), "train.txt", pickle(train), "test.txt",
+                pickle(test));
+    }
+
     /** The runnable spec reading {@code clicks.csv} through the generic reader with {@code csv} settings. */
     private static String csvSpec(String csv) {
         return edit(edit(SPEC, "source: yoochoose", "source: csv"), "  path: {dir}/clicks.dat\n",
@@ -318,6 +339,16 @@ class RefusalTest {
                 of("a CSV delimiter of two characters", RUN, List.of("spec.yaml:5:", "data.csv.delimiter",
                         "single character"), "spec.yaml", csvSpec("delimiter: ';;'"), "clicks.csv",
                         "session_id;;timestamp\n"),
+                srgnn("an SR-GNN training pickle that calls os.system", "os_system.txt", "test.txt", "train.txt",
+                        "calls or constructs Python code", "GLOBAL 'posix.system'"),
+                srgnn("an SR-GNN test pickle naming a class razorvine knows", "train.txt", "decimal.txt",
+                        "test.txt", "'decimal.Decimal'"),
+                srgnn("a truncated SR-GNN test pickle", "train.txt", "truncated.txt", "test.txt", "truncated?"),
+                srgnn("SR-GNN's padding id 0 in a prefix", "padding.txt", "test.txt", "train.txt",
+                        "prefixes[0][1] is 0"),
+                srgnn("SR-GNN's list of sessions given as the test file", "train.txt", "all_train_seq.txt",
+                        "test.txt", "holds a list of sessions"),
+                srgnn("an SR-GNN pickle of strings", "strings.txt", "test.txt", "train.txt", "BINUNICODE"),
                 of("GRU4Rec test file that is the training file", RUN, List.of("data.test", "also data.train"),
                         "spec.yaml", gru4recSpec().replace("{dir}/test.tsv", "{dir}/train.tsv"), "train.tsv",
                         "SessionId\tItemId\tTime\n1\t11\t100.0\n1\t12\t200.0\n"),

@@ -118,6 +118,15 @@ class ReadersTest {
     }
 
     @Test
+    void srgnnReaderNamesTheFileAndTheProblem() {
+        assertMessage(assertThrows(DataException.class, () -> SrgnnReader.read(TestFiles.fixture("tiny.tsv"),
+                TestFiles.fixture("srgnn/test.txt"), "x", "h", PreprocessListener.NONE)), "tiny.tsv: not a pickle");
+        assertMessage(assertThrows(DataException.class, () -> SrgnnReader.read(TestFiles.fixture("srgnn/train.txt"),
+                TestFiles.fixture("srgnn/mismatch.txt"), "x", "h", PreprocessListener.NONE)), "mismatch.txt: ",
+                "2 prefixes but 1 labels");
+    }
+
+    @Test
     void readsTheDigineticaSample() {
         ClickLog log = DelimitedReader.read(TestFiles.sharedData("diginetica-sample/sample_train-item-views.csv"),
                 DIGINETICA);

@@ -65,6 +65,20 @@ class SequencesTest {
     }
 
     @Test
+    void recentHoldoutTakesTheLatestSessionsWholeWhateverTheSeed() {
+        SequenceSet sorted = SequenceBuilder.inLabelTimeOrder(TABLE);
+        TrainValidation split = SequenceSplitter.validationSplit(sorted, 0.2, 1, Holdout.RECENT_SESSIONS);
+        assertArrayEquals(new int[] {6, 7, 8}, labelPositions(split.validation()), "session 300 reaches the tail");
+        assertArrayEquals(new int[] {4, 1, 2}, labelPositions(split.train()));
+        TrainValidation otherSeed = SequenceSplitter.validationSplit(sorted, 0.2, 2, Holdout.RECENT_SESSIONS);
+        assertArrayEquals(labelPositions(split.validation()), labelPositions(otherSeed.validation()));
+        TrainValidation half = SequenceSplitter.recentSplit(sorted, 0.5);
+        assertArrayEquals(new int[] {1, 6, 2, 7, 8}, labelPositions(half.validation()),
+                "session 100's earlier prefix goes with its later one");
+        assertArrayEquals(new int[] {4}, labelPositions(half.train()));
+    }
+
+    @Test
     void tinySetsStillGetOneValidationSession() {
         SequenceSet sorted = SequenceBuilder.inLabelTimeOrder(TABLE);
         TrainValidation split = SequenceSplitter.validationSplit(sorted, 0.01, 1);
