@@ -166,6 +166,9 @@ record SrgnnFile(int[] offsets, int[] items, int[] labels) {
             if (value instanceof Integer id && id >= 1 && id <= Limits.MAX_ITEMS) {
                 return id;
             }
+            if (value instanceof Long id && id >= 1 && id <= Limits.MAX_ITEMS) {
+                return (int) (long) id;
+            }
             String where = name + "[" + i + "]" + (j < 0 ? "" : "[" + j + "]");
             if (!(value instanceof Integer || value instanceof Long)) {
                 throw error(where + " is " + kind(value) + "; expected an item id (an int >= 1)");
@@ -201,7 +204,9 @@ record SrgnnFile(int[] offsets, int[] items, int[] labels) {
                 return "a bool (" + b + ")";
             }
             if (value instanceof Number) {
-                return "the number " + value;
+                String digits = value.toString();
+                return "the number " + (digits.length() > 24 ? digits.substring(0, 20) + "... (" + digits.length()
+                        + " digits)" : digits);
             }
             return "a " + value.getClass().getSimpleName();
         }

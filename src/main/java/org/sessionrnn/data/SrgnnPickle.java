@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import net.razorvine.pickle.Opcodes;
 import net.razorvine.pickle.PickleException;
 import net.razorvine.pickle.Unpickler;
+import org.sessionrnn.io.FileSniffer;
 import org.sessionrnn.io.Limits;
 
 /**
@@ -39,6 +41,11 @@ final class SrgnnPickle {
     /** The decoded value; a file too large, malformed, truncated or carrying code raises a {@link DataException}. */
     static Object decode(Path file) {
         byte[] bytes = read(file);
+        Optional<String> compressed = FileSniffer.compressionOf(bytes);
+        if (compressed.isPresent()) {
+            throw new DataException(file + ": is " + compressed.get() + "-compressed, not a pickle; decompress it "
+                    + "first");
+        }
         if (!STARTS[bytes[0] & 0xff]) {
             throw new DataException(file + ": not a pickle: it starts with '" + start(bytes) + "'; expected SR-GNN's "
                     + "train.txt, test.txt or all_train_seq.txt (Python pickles of lists of item ids)");

@@ -57,6 +57,11 @@ public final class FileSniffer {
         return Optional.empty();
     }
 
+    /** The compression format whose magic number {@code head} starts with (e.g. "gzip"), or empty. */
+    public static Optional<String> compressionOf(byte[] head) {
+        return Optional.ofNullable(compression(head));
+    }
+
     private static String compression(byte[] h) {
         if (starts(h, 0x1f, 0x8b)) {
             return "gzip";

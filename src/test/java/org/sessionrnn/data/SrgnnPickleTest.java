@@ -1,5 +1,6 @@
 package org.sessionrnn.data;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,12 +70,35 @@ class SrgnnPickleTest {
                 "not a pickle: it starts with 'SessionId?ItemId?Time?1?'");
         Path string = write("string.txt", new byte[] {(byte) 0x80, 3, 'S', '\'', 'a', '\'', '\n', '.'});
         assertMessage(assertThrows(DataException.class, () -> SrgnnFile.read(string)), string, "opcode STRING");
+        Path gzip = write("gzip.txt", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0});
+        assertMessage(assertThrows(DataException.class, () -> SrgnnFile.read(gzip)), gzip,
+                "is gzip-compressed, not a pickle");
+        byte[] huge = new byte[2 + 2 + 255 + 1];
+        huge[0] = (byte) 0x80;
+        huge[1] = 3;
+        huge[2] = (byte) 0x8a;
+        huge[3] = (byte) 255;
+        java.util.Arrays.fill(huge, 4, 4 + 255, (byte) 0x7f);
+        huge[huge.length - 1] = '.';
+        Path bigNumber = write("bignumber.txt", huge);
+        DataException number = assertThrows(DataException.class, () -> SrgnnFile.read(bigNumber));
+        assertMessage(number, bigNumber, "is the number ", "(614 digits); expected a list");
         Path badMemo = write("memo.txt", new byte[] {(byte) 0x80, 3, 'h', 7, '.'});
         assertMessage(assertThrows(DataException.class, () -> SrgnnFile.read(badMemo)), badMemo,
                 "not a readable pickle", "invalid memo key");
         Path underflow = write("underflow.txt", new byte[] {(byte) 0x80, 3, 'a', '.'});
         assertMessage(assertThrows(DataException.class, () -> SrgnnFile.read(underflow)), underflow,
                 "not a readable pickle at byte 2");
+    }
+
+    @Test
+    void idsPickledAsLongsInRangeAreRead() {
+        // [[5, 7]] with 5 as LONG1: Python writes small ints with BININT*, a hand-made pickle may not
+        Path file = write("long.txt", new byte[] {(byte) 0x80, 2, ']', '(', ']', '(', (byte) 0x8a, 1, 5, 'K', 7,
+                'e', 'e', '.'});
+        SrgnnFile read = SrgnnFile.read(file);
+        assertEquals(5, read.items()[0]);
+        assertEquals(7, read.items()[1]);
     }
 
     @Test
