@@ -68,8 +68,8 @@ class ExampleSpecTest {
     void everyShippedSpecLoadsAndExpands() throws java.io.IOException {
         try (var specs = java.nio.file.Files.list(Path.of("experiments"))) {
             List<Path> yamls = specs.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-            assertEquals(List.of("baselines.yaml", "fractions-gru1000.yaml", "fractions.yaml", "tune-m1.yaml",
-                    "tuned-validation.yaml", "tuned.yaml"),
+            assertEquals(List.of("baselines.yaml", "benchmark.yaml", "figure4-rsc15.yaml", "fractions-gru1000.yaml",
+                    "fractions.yaml", "tune-m1.yaml", "tuned-validation.yaml", "tuned.yaml"),
                     yamls.stream().map(p -> p.getFileName().toString()).toList());
             for (Path yaml : yamls) {
                 String name = yaml.getFileName().toString();
@@ -103,4 +103,50 @@ class ExampleSpecTest {
     private static final java.util.Map<String, List<String>> DATA_FLAGS = java.util.Map.of(
             "tuned.yaml", List.of("data.train=rsc15-100k/train_full.tsv", "data.test=rsc15-100k/test.tsv"),
             "tuned-validation.yaml", List.of("data.path=rsc15-100k/train_full.tsv"));
+
+    /**
+     * benchmark.yaml: every model on SR-GNN's files beside the leaderboard its data matches; the paper's M1 at its
+     * defaults, and the tuned variants exactly as tuned.yaml chose them on the RSC15 sample's validation split.
+     */
+    @Test
+    void benchmarkSpecRunsThePapersM1TheTunedVariantsAndTheBaselines() {
+        ExperimentSpec spec = SpecLoader.load(Path.of("experiments/benchmark.yaml"));
+        assertEquals("srgnn", spec.data().source());
+        assertEquals(ProtocolSpec.AUTO_LEADERBOARD, spec.protocol().leaderboard());
+        assertEquals(List.of(1L, 2L, 3L), spec.seeds());
+        List<String> seedOne = GridExpander.expand(spec).stream().map(RunSpec::id).filter(id -> id.endsWith("-s1"))
+                .toList();
+        assertEquals(List.of("m1paper-gru100-f1-s1", "m1-gru100-f1-s1", "m2-gru100-f1_4-s1", "m3-gru100-f1-s1",
+                "m4-gru100-f1-s1", "m1plus-gru100-f1-s1", "pop-f1-s1", "spop-f1-s1", "itemknn-f1-s1"), seedOne);
+        assertEquals(27, GridExpander.expand(spec).size());
+        VariantSpec paper = spec.variants().get(0);
+        assertEquals(VariantSpec.defaults("m1").settings(), paper.settings());
+        ExperimentSpec tuned = SpecLoader.load(Path.of("experiments/tuned.yaml"), DATA_FLAGS.get("tuned.yaml"), null);
+        for (String label : List.of("m1", "m2", "m3", "m4", "m1plus")) {
+            assertEquals(variant(tuned, label).toString(), variant(spec, label).toString(), label);
+        }
+        // any other SR-GNN-protocol folder needs only its two files named
+        ExperimentSpec other = SpecLoader.load(Path.of("experiments/benchmark.yaml"),
+                List.of("data.train=elsewhere/train.txt", "data.test=elsewhere/test.txt"), null);
+        assertEquals(Path.of("elsewhere/train.txt"), other.data().train());
+        assertEquals(spec.variants(), other.variants());
+        assertEquals(spec.protocol(), other.protocol());
+    }
+
+    /** figure4-rsc15.yaml: M1-M4 at the paper's settings on 1/4 and all of files holding 1/64 of RSC15. */
+    @Test
+    void figure4OnRsc15LabelsItsFractionsAsSharesOfTheFullData() {
+        ExperimentSpec spec = SpecLoader.load(Path.of("experiments/figure4-rsc15.yaml"));
+        assertEquals(new Fraction(1, 64), spec.protocol().dataFraction());
+        assertEquals(List.of(new Fraction(1, 4), Fraction.ONE), spec.protocol().fractions());
+        assertEquals(List.of("m1", "m2", "m3", "m4", "pop", "spop", "itemknn"),
+                spec.variants().stream().map(VariantSpec::label).toList());
+        for (String model : List.of("m1", "m2", "m3", "m4")) {
+            assertEquals(VariantSpec.defaults(model), variant(spec, model));
+        }
+    }
+
+    private static VariantSpec variant(ExperimentSpec spec, String label) {
+        return spec.variants().stream().filter(v -> v.label().equals(label)).findFirst().orElseThrow();
+    }
 }
