@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sessionrnn.model.Batch;
-import org.sessionrnn.model.EmbeddingOutputModel;
-import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.EmbeddingCosineBlock;
+import org.sessionrnn.model.NeuralModel;
+import org.sessionrnn.model.SoftmaxBlock;
+import org.sessionrnn.model.TrainingOptions;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.report.AlignedTable;
 
@@ -42,13 +44,13 @@ public final class Benchmark {
      * comparisons of model code on a busy machine); returns the table.
      */
     public String runModels() {
-        try (SoftmaxModel model = SoftmaxModel.create(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed())) {
+        try (NeuralModel model = NeuralModel.build(SoftmaxBlock.m1(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed()))) {
             return runModels(model);
         }
     }
 
     /** As {@link #runModels()} for a given model (e.g. a training variant); the caller closes it. */
-    public String runModels(SoftmaxModel model) {
+    public String runModels(NeuralModel model) {
         ModelBench bench = new ModelBench(s);
         {
             add("M1 training", bench.training(model, false), "seq/s", "wall");
@@ -67,7 +69,7 @@ public final class Benchmark {
 
     private void measureModels(double referenceGflops) {
         ModelBench bench = new ModelBench(s);
-        try (SoftmaxModel model = SoftmaxModel.create(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed())) {
+        try (NeuralModel model = NeuralModel.build(SoftmaxBlock.m1(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed()))) {
             Samples training = bench.training(model);
             add("M1 training", training, "seq/s", shape());
             double clicks = bench.meanInputLength();
@@ -81,7 +83,7 @@ public final class Benchmark {
     }
 
     /**
-     * M4's top-k prediction with the real {@link EmbeddingOutputModel} (hidden layer of the GRU size, as the
+     * M4's top-k prediction with the real M4 ({@link EmbeddingCosineBlock}) (hidden layer of the GRU size, as the
      * experiments default to), its targets taken from a randomly initialised M1: speed does not depend on the
      * values.
      */
@@ -89,11 +91,11 @@ public final class Benchmark {
         Batch[] batches = new ModelBench(s).batches();
         int[] top = new int[s.batch() * TOP_K];
         SoftmaxWeights weights;
-        try (SoftmaxModel m1 = SoftmaxModel.create(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed())) {
+        try (NeuralModel m1 = NeuralModel.build(SoftmaxBlock.m1(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed()))) {
             weights = SoftmaxWeights.of(m1);
         }
-        try (EmbeddingOutputModel m4 = EmbeddingOutputModel.create(s.items(), s.embedding(), s.hidden(), s.hidden(),
-                s.steps(), s.seed(), weights)) {
+        try (NeuralModel m4 = NeuralModel.build(EmbeddingCosineBlock.parts(s.items(), s.embedding(), s.hidden(),
+                s.hidden(), s.steps(), s.seed(), weights, TrainingOptions.ADAM))) {
             Samples rate = Stopwatch.rates(1, s.repeats(), () -> {
                 for (Batch b : batches) {
                     m4.predictTopK(b, TOP_K, top);

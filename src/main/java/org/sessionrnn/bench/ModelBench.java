@@ -4,7 +4,7 @@ import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.eval.Evaluator;
 import org.sessionrnn.eval.ModelRanker;
 import org.sessionrnn.model.Batch;
-import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.NeuralModel;
 
 /**
  * M1 training and evaluation speed on random sequences. Training times {@code trainStep} on filled batches
@@ -23,12 +23,12 @@ final class ModelBench {
     }
 
     /** Training sequences per second. */
-    Samples training(SoftmaxModel model) {
+    Samples training(NeuralModel model) {
         return training(model, false);
     }
 
     /** Training sequences per second of wall time, or of process CPU time. */
-    Samples training(SoftmaxModel model, boolean cpuTime) {
+    Samples training(NeuralModel model, boolean cpuTime) {
         Batch[] batches = batches();
         Stopwatch.Work work = () -> {
             for (Batch b : batches) {
@@ -40,12 +40,12 @@ final class ModelBench {
     }
 
     /** Evaluated prefixes per second. */
-    Samples evaluation(SoftmaxModel model) {
+    Samples evaluation(NeuralModel model) {
         return evaluation(model, false);
     }
 
     /** Evaluated prefixes per second of wall time, or of process CPU time. */
-    Samples evaluation(SoftmaxModel model, boolean cpuTime) {
+    Samples evaluation(NeuralModel model, boolean cpuTime) {
         Evaluator evaluator = new Evaluator(20);
         ModelRanker ranker = new ModelRanker(model, s.batch(), s.steps(), s.items());
         Stopwatch.Work work = () -> evaluator.evaluate(ranker, sequences).metrics().count();

@@ -12,16 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.sessionrnn.data.SequenceSet;
-import org.sessionrnn.export.CosineHead;
 import org.sessionrnn.export.ExportSource;
 import org.sessionrnn.export.ExportedModel;
 import org.sessionrnn.export.ModelExporter;
-import org.sessionrnn.export.ScoringHead;
-import org.sessionrnn.export.SoftmaxHead;
-import org.sessionrnn.model.EmbeddingOutputModel;
-import org.sessionrnn.model.GraphModel;
-import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.BlockMaker;
+import org.sessionrnn.model.EmbeddingCosineBlock;
+import org.sessionrnn.model.ModelParts;
+import org.sessionrnn.model.NeuralModel;
+import org.sessionrnn.model.SoftmaxBlock;
 import org.sessionrnn.model.SoftmaxWeights;
+import org.sessionrnn.model.TrainingOptions;
 import org.sessionrnn.report.AlignedTable;
 import org.sessionrnn.runner.ModelKind;
 import org.sessionrnn.serve.LoadGenerator;
@@ -59,15 +59,15 @@ public final class ServingBench {
         Path tmp = Files.createTempDirectory("sessionrnn-serving-bench");
         try {
             SoftmaxWeights m1Weights;
-            try (SoftmaxModel m1 = SoftmaxModel.create(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed())) {
+            ModelParts m1Parts = SoftmaxBlock.m1(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed());
+            try (NeuralModel m1 = NeuralModel.build(m1Parts)) {
                 m1Weights = SoftmaxWeights.of(m1);
-                measure(ModelKind.M1, source(tmp, ModelKind.M1, m1, SoftmaxHead.separate(s.items(), s.embedding(), s.hidden())), tmp);
+                measure(ModelKind.M1, source(tmp, ModelKind.M1, m1, m1Parts.block()), tmp);
             }
-            try (EmbeddingOutputModel m4 = EmbeddingOutputModel.create(s.items(), s.embedding(), s.hidden(),
-                    s.hidden(), s.steps(), s.seed(), m1Weights)) {
-                float[] targets = EmbeddingOutputModel.normalisedRows(m1Weights.embedding(), s.items(), s.embedding());
-                measure(ModelKind.M4, source(tmp, ModelKind.M4, m4,
-                        new CosineHead(s.items(), s.embedding(), s.hidden(), s.hidden(), targets)), tmp);
+            ModelParts m4Parts = EmbeddingCosineBlock.parts(s.items(), s.embedding(), s.hidden(), s.hidden(), s.steps(),
+                    s.seed(), m1Weights, TrainingOptions.ADAM);
+            try (NeuralModel m4 = NeuralModel.build(m4Parts)) {
+                measure(ModelKind.M4, source(tmp, ModelKind.M4, m4, m4Parts.block()), tmp);
             }
         } finally {
             delete(tmp);
@@ -75,7 +75,7 @@ public final class ServingBench {
         return table.plain();
     }
 
-    private ExportSource source(Path tmp, ModelKind kind, GraphModel model, ScoringHead head) throws IOException {
+    private ExportSource source(Path tmp, ModelKind kind, NeuralModel model, BlockMaker block) throws IOException {
         Path prefix = tmp.resolve(kind.id() + "-checkpoint").resolve("best");
         Files.createDirectories(prefix.getParent());
         model.save(prefix);
@@ -85,7 +85,7 @@ public final class ServingBench {
             ids[i] = 214_000_000L + i;
             clicks[i] = s.items() - i;
         }
-        return new ExportSource(kind.id(), s.items(), s.embedding(), s.hidden(), s.steps(), prefix, head, ids, clicks,
+        return new ExportSource(kind.id(), s.items(), s.embedding(), s.hidden(), s.steps(), prefix, block, ids, clicks,
                 Map.of("variant", kind.id(), "synthetic", true));
     }
 

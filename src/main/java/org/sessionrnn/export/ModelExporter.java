@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sessionrnn.io.ParserMessages;
+import org.sessionrnn.model.Clicks;
+import org.sessionrnn.model.ForwardBlock;
+import org.sessionrnn.model.Parameters;
 import org.sessionrnn.model.TfSessions;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -27,7 +30,8 @@ import org.tensorflow.types.TInt64;
 
 /**
  * Writes a trained model as a TensorFlow SavedModel holding inference only: a fresh graph with the training
- * graph's variable names (encoder and scoring head, no optimiser slots, no dropout or seed inputs), the training
+ * graph's variable names (the kind's forward block over padded input, no optimiser slots, no dropout or seed
+ * inputs), the training
  * checkpoint restored into it, and a {@value ExportLayout#SIGNATURE} signature from item indices to the top items
  * (see {@link ExportLayout}). The version folder is written under a temporary name and renamed when complete, so
  * a version folder that exists is a whole export.
@@ -63,23 +67,36 @@ public final class ModelExporter {
             throw new IllegalArgumentException(target + " already exists: choose another --version or folder");
         }
         try (Graph graph = new Graph(); Session session = TfSessions.open(graph)) {
-            Signature signature = build(Ops.create(graph), source);
-            restore(session, source);
-            Path created = firstMissing(dir.toAbsolutePath().normalize());
-            Path partial = dir.resolve("." + version + ".partial");
+            Ops tf = Ops.create(graph);
+            ForwardBlock block = source.block().make(tf, Parameters.restored());
             try {
-                Files.createDirectories(dir);
-                deleteRecursively(partial);
-                SavedModelBundle.exporter(partial.toString()).withTags(ExportLayout.TAG).withSession(session)
-                        .withSignature(signature).export();
-                writeExtras(source, partial.resolve(ExportLayout.EXTRA), version);
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException | RuntimeException e) {
-                deleteRecursively(created != null ? created : partial);
-                throw e;
+                Signature signature = build(tf, source, block);
+                restore(session, source);
+                write(session, signature, source, dir, version, block.scoreKind());
+            } finally {
+                block.close();
             }
         }
         return target;
+    }
+
+    /** Writes the SavedModel and the extras under a temporary name, then renames it to the version folder. */
+    private void write(Session session, Signature signature, ExportSource source, Path dir, int version, String score)
+            throws IOException {
+        Path target = dir.resolve(Integer.toString(version));
+        Path created = firstMissing(dir.toAbsolutePath().normalize());
+        Path partial = dir.resolve("." + version + ".partial");
+        try {
+            Files.createDirectories(dir);
+            deleteRecursively(partial);
+            SavedModelBundle.exporter(partial.toString()).withTags(ExportLayout.TAG).withSession(session)
+                    .withSignature(signature).export();
+            writeExtras(source, partial.resolve(ExportLayout.EXTRA), version, score);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            deleteRecursively(created != null ? created : partial);
+            throw e;
+        }
     }
 
     /** Restores the run's checkpoint; a checkpoint TensorFlow cannot read is the run folder's fault. */
@@ -103,10 +120,10 @@ public final class ModelExporter {
     }
 
     /** The inference ops: padded indices in, top indices, ids and scores out. */
-    private Signature build(Ops tf, ExportSource s) {
+    private Signature build(Ops tf, ExportSource s, ForwardBlock block) {
         Placeholder<TInt32> items = tf.withName(ExportLayout.INPUT_ITEMS).placeholder(TInt32.class,
                 Placeholder.shape(Shape.of(-1, s.steps())));
-        Operand<TFloat32> scores = s.head().scores(tf, items, s.steps());
+        Operand<TFloat32> scores = block.scores(Clicks.padded(items, s.steps()));
         TopK<TFloat32, TInt32> best = tf.nn.topK(scores, tf.constant(top), TInt32.class);
         Operand<TInt64> ids = tf.gather(tf.constant(s.itemIds()), best.indices(), tf.constant(0));
         return Signature.builder().key(ExportLayout.SIGNATURE).methodName(ExportLayout.METHOD)
@@ -117,10 +134,10 @@ public final class ModelExporter {
                 .build();
     }
 
-    private void writeExtras(ExportSource s, Path extra, int version) throws IOException {
+    private void writeExtras(ExportSource s, Path extra, int version, String score) throws IOException {
         Files.createDirectories(extra);
         Files.writeString(extra.resolve(ExportLayout.MANIFEST), new ObjectMapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(manifest(s, version)) + "\n", StandardCharsets.UTF_8);
+                .writeValueAsString(manifest(s, version, score)) + "\n", StandardCharsets.UTF_8);
         StringBuilder ids = new StringBuilder("item_index,item_id\n");
         for (int i = 0; i < s.items(); i++) {
             ids.append(i).append(',').append(s.itemIds()[i]).append('\n');
@@ -133,7 +150,7 @@ public final class ModelExporter {
         Files.writeString(extra.resolve(ExportLayout.POPULAR), popular, StandardCharsets.UTF_8);
     }
 
-    private Map<String, Object> manifest(ExportSource s, int version) {
+    private Map<String, Object> manifest(ExportSource s, int version, String score) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", ModelManifest.FORMAT);
         m.put("version", version);
@@ -143,7 +160,7 @@ public final class ModelExporter {
         m.put("gru_size", s.gru());
         m.put("steps", s.steps());
         m.put("top", top);
-        m.put("score", s.head().scoreKind());
+        m.put("score", score);
         m.put("tie_order", "equal scores in ascending item_index");
         Map<String, Object> sig = new LinkedHashMap<>();
         sig.put("tag", ExportLayout.TAG);
@@ -154,7 +171,7 @@ public final class ModelExporter {
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(ExportLayout.OUTPUT_INDEX, "int32 [rows, " + top + "]: best item_index first");
         outputs.put(ExportLayout.OUTPUT_ID, "int64 [rows, " + top + "]: their item ids");
-        outputs.put(ExportLayout.OUTPUT_SCORE, "float32 [rows, " + top + "]: their scores (" + s.head().scoreKind() + ")");
+        outputs.put(ExportLayout.OUTPUT_SCORE, "float32 [rows, " + top + "]: their scores (" + score + ")");
         sig.put("outputs", outputs);
         m.put("signature", sig);
         m.putAll(s.description());

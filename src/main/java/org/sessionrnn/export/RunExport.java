@@ -9,13 +9,12 @@ import java.util.Map;
 import org.sessionrnn.data.DataLoader;
 import org.sessionrnn.data.Dataset;
 import org.sessionrnn.data.PreprocessListener;
-import org.sessionrnn.model.EmbeddingOutputModel;
+import org.sessionrnn.model.BlockMaker;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.runner.ModelFactory;
-import org.sessionrnn.runner.OutputLayer;
 import org.sessionrnn.runner.RunnableKind;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.GridExpander;
@@ -35,31 +34,24 @@ public final class RunExport {
     }
 
     /**
-     * The inference graph of the run's kind, chosen by the kind's output layer; a softmax layer's options (a tied
-     * embedding) are the run's, as the runner's {@link ModelFactory} builds them.
+     * The factory of the recorded run, as the runner built its models: M4's pre-trained M1 is the one its run
+     * record names, loaded only when the kind's model asks for it.
      */
-    static ScoringHead head(RunnableKind kind, RunSpec run, ExperimentSpec spec, RunRecord record, Path experimentDir) {
+    static ModelFactory factory(RunnableKind kind, RunSpec run, ExperimentSpec spec, RunRecord record,
+                                Path experimentDir) {
+        if (!kind.neural()) {
+            throw new ExportException("model '" + kind.id() + "' has no graph to export (only GRU models can be "
+                    + "exported: " + exportable() + ")");
+        }
         int items = record.items();
-        int steps = spec.protocol().maxLength();
-        int embedding = run.variant().training().embedding();
-        return switch (kind.outputLayer()) {
-            case SOFTMAX -> new ModelFactory(run, items, steps).options().tiedEmbedding()
-                    ? SoftmaxHead.tied(items, run.gruSize()) : SoftmaxHead.separate(items, embedding, run.gruSize());
-            case EMBEDDING_COSINE -> {
-                Path pretrained = pretrainedCheckpoint(record, experimentDir);
-                float[] e = SoftmaxWeights.load(pretrained, items, embedding, run.gruSize(), steps).embedding();
-                int hiddenSize = new ModelFactory(run, items, steps).hiddenSize();
-                yield new CosineHead(items, embedding, run.gruSize(), hiddenSize,
-                        EmbeddingOutputModel.normalisedRows(e, items, embedding));
-            }
-            case NONE -> throw new ExportException("model '" + kind.id() + "' has no graph to export (only GRU "
-                    + "models can be exported: " + exportable() + ")");
-        };
+        return new ModelFactory(run, items, spec.protocol().maxLength(), () -> SoftmaxWeights.load(
+                pretrainedCheckpoint(record, experimentDir), items, run.variant().training().embedding(),
+                run.gruSize()));
     }
 
-    /** The kinds with an output layer, for messages. */
+    /** The kinds with a graph, for messages. */
     private static String exportable() {
-        return ModelCatalogue.all().stream().filter(m -> m instanceof RunnableKind k && k.outputLayer() != OutputLayer.NONE)
+        return ModelCatalogue.all().stream().filter(m -> m instanceof RunnableKind k && k.neural())
                 .map(ModelSchema::id).collect(java.util.stream.Collectors.joining(", "));
     }
 
@@ -93,7 +85,9 @@ public final class RunExport {
         ExperimentSpec spec = SpecLoader.load(specFile, List.of(), experimentDir.getParent());
         RunSpec run = GridExpander.expand(spec).stream().filter(r -> r.id().equals(record.runId())).findFirst()
                 .orElseThrow(() -> new ExportException(specFile + " has no run '" + record.runId() + "'"));
-        ScoringHead head = head(kind(record, runDir), run, spec, record, experimentDir);
+        RunnableKind kind = kind(record, runDir);
+        ModelFactory models = factory(kind, run, spec, record, experimentDir);
+        BlockMaker block = kind.model(models).block();
         Dataset data = new DataLoader(spec.output().resolve(".cache"), PreprocessListener.NONE).load(spec.data());
         checkSameData(record, data, runDir);
         int items = data.items().size();
@@ -101,10 +95,9 @@ public final class RunExport {
         for (int i = 0; i < items; i++) {
             ids[i] = data.items().rawId(i);
         }
-        int embedding = head instanceof SoftmaxHead softmax ? softmax.embedding() : run.variant().training().embedding();
-        return new ExportSource(record.model(), items, embedding, run.gruSize(),
-                spec.protocol().maxLength(), checkpoint, head, ids, Popularity.clicks(data.train(), items),
-                description(record, head));
+        return new ExportSource(record.model(), items, models.embedding(), run.gruSize(),
+                spec.protocol().maxLength(), checkpoint, block, ids, Popularity.clicks(data.train(), items),
+                description(record, models.blockOptions().tiedEmbedding()));
     }
 
     private static void checkSameData(RunRecord record, Dataset data, Path runDir) {
@@ -134,12 +127,10 @@ public final class RunExport {
         return p;
     }
 
-    private static Map<String, Object> description(RunRecord r, ScoringHead head) {
+    private static Map<String, Object> description(RunRecord r, boolean tiedEmbedding) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("variant", r.variant());
-        if (head instanceof SoftmaxHead softmax) {
-            d.put("tied_embedding", softmax.isTied());
-        }
+        d.put("tied_embedding", tiedEmbedding);
         d.put("cutoff", r.cutoff());
         Map<String, Object> from = new LinkedHashMap<>();
         from.put("experiment", r.experiment());

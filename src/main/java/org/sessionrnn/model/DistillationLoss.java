@@ -2,8 +2,6 @@ package org.sessionrnn.model;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.sessionrnn.model.SoftmaxModel.LossAndGradient;
-import org.sessionrnn.model.SoftmaxModel.OneHot;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gather;

@@ -1,11 +1,11 @@
 package org.sessionrnn.model;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Unstack;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TBool;
@@ -36,73 +36,40 @@ public final class GruEncoder {
     private final Variable<TFloat32> gateKernel;
     private final Variable<TFloat32> candidateKernel;
 
-    /** Creates one variable of the encoder: its scope, name, shape and (lazily) its initial value. */
-    @FunctionalInterface
-    private interface VariableMaker {
-        Variable<TFloat32> make(Ops scope, String name, Shape shape, Supplier<Operand<TFloat32>> initial);
-    }
-
     /**
+     * @param params    how the variables are made (initialised, or for restoring)
      * @param items     catalogue size; row {@code items} of the embedding is the padding row
      * @param embedding embedding size
      * @param hidden    GRU units
      */
-    public GruEncoder(Ops tf, Initializers init, int items, int embedding, int hidden) {
-        this(tf, init, items, null, embedding, hidden, GruEncoder::initialised);
+    public GruEncoder(Ops tf, Parameters params, int items, int embedding, int hidden) {
+        this(tf, params, items, null, embedding, hidden);
     }
 
     /**
      * An encoder that looks clicks up in {@code table} ({@code [items, embedding]}), a tensor owned elsewhere
-     * (e.g. the transposed output layer for tied embeddings); it has no embedding variable of its own.
+     * (e.g. the transposed output layer for tied embeddings), when it is not null; it then has no embedding
+     * variable of its own. Creates the variables in a fixed order (each initializer's seed index depends on it):
+     * the embedding unless {@code table} is given, then the GRU's kernels and bias.
      */
-    public GruEncoder(Ops tf, Initializers init, int items, Operand<TFloat32> table, int embedding, int hidden) {
-        this(tf, init, items, table, embedding, hidden, GruEncoder::initialised);
-    }
-
-    /**
-     * An encoder whose variables have no initial values, for a graph that restores them from a checkpoint (an
-     * exported inference graph then holds no initialiser ops).
-     */
-    public static GruEncoder forRestore(Ops tf, int items, int embedding, int hidden) {
-        return new GruEncoder(tf, null, items, null, embedding, hidden, GruEncoder::uninitialised);
-    }
-
-    /**
-     * An encoder for restoring whose clicks are looked up in {@code table} ({@code [items, embedding]}), as the
-     * tied-embedding constructor builds it for training; it has no embedding variable of its own.
-     */
-    public static GruEncoder forRestore(Ops tf, int items, Operand<TFloat32> table, int embedding, int hidden) {
-        return new GruEncoder(tf, null, items, table, embedding, hidden, GruEncoder::uninitialised);
-    }
-
-    private static Variable<TFloat32> initialised(Ops s, String name, Shape shape, Supplier<Operand<TFloat32>> initial) {
-        return s.withName(name).variable(initial.get());
-    }
-
-    private static Variable<TFloat32> uninitialised(Ops s, String name, Shape shape, Supplier<Operand<TFloat32>> initial) {
-        return s.withName(name).variable(shape, TFloat32.class);
-    }
-
-    /**
-     * Creates the variables in a fixed order (each initializer's seed index depends on it): the embedding unless
-     * {@code table} is given, then the GRU's kernels and bias.
-     */
-    private GruEncoder(Ops tf, Initializers init, int items, Operand<TFloat32> table, int embedding, int hidden,
-                       VariableMaker make) {
+    public GruEncoder(Ops tf, Parameters params, int items, Operand<TFloat32> table, int embedding, int hidden) {
         this.tf = tf;
         this.items = items;
         this.hidden = hidden;
         this.embeddingSize = embedding;
         Ops s = tf.withSubScope("encoder");
-        // Keras' Embedding default: uniform(-0.05, 0.05); the initializer is only asked when the variable is made
-        this.embedding = table != null ? null : make.make(s, "embedding", Shape.of(items + 1, embedding),
-                () -> init.uniform(Shape.of(items + 1, embedding), 0.05));
+        // Keras' Embedding default: uniform(-0.05, 0.05)
+        this.embedding = table != null ? null : params.uniform(s, "embedding", Shape.of(items + 1, embedding), 0.05);
         this.table = table != null ? table : this.embedding;
-        this.inputKernel = make.make(s, "input_kernel", Shape.of(embedding, 3L * hidden),
-                () -> init.glorot(embedding, 3L * hidden));
-        this.inputBias = make.make(s, "input_bias", Shape.of(3L * hidden), () -> init.zeros(3L * hidden));
-        this.gateKernel = make.make(s, "gate_kernel", Shape.of(hidden, 2L * hidden), () -> init.glorot(hidden, 2L * hidden));
-        this.candidateKernel = make.make(s, "candidate_kernel", Shape.of(hidden, hidden), () -> init.glorot(hidden, hidden));
+        this.inputKernel = params.glorot(s, "input_kernel", embedding, 3L * hidden);
+        this.inputBias = params.zeros(s, "input_bias", 3L * hidden);
+        this.gateKernel = params.glorot(s, "gate_kernel", hidden, 2L * hidden);
+        this.candidateKernel = params.glorot(s, "candidate_kernel", hidden, hidden);
+    }
+
+    /** The final GRU state {@code [rows, hidden]} of packed or padded input ({@link #encode}, {@link #encodePadded}). */
+    public Operand<TFloat32> finalState(Clicks in) {
+        return in.training() ? encode(in.packedInputs(), in.steps()) : encodePadded(in.paddedClicks(), in.steps());
     }
 
     /**
@@ -133,6 +100,55 @@ public final class GruEncoder {
      * state {@link #encode} computes (the same cell, row by row).
      */
     public Operand<TFloat32> encodePadded(Operand<TInt32> clicks, int steps) {
+        List<Operand<TFloat32>> all = paddedSteps(clicks, steps);
+        return all.get(steps - 1);
+    }
+
+    /**
+     * The GRU state after every step and where the clicks are, for blocks that read more than the final state
+     * (pooling, attention over the session).
+     *
+     * @param states {@code [rows, steps, hidden]}: the state after step {@code t}, 0 before a row's first click
+     * @param mask   {@code [rows, steps]}: 1 where the row has a click, 0 where it has none
+     */
+    public record States(Operand<TFloat32> states, Operand<TFloat32> mask) {
+    }
+
+    /**
+     * The state after every step of packed or padded input. For both layouts a row's state is 0 until its first
+     * click and the GRU's state after each click from there on; the last step's is {@link #finalState}.
+     */
+    public States states(Clicks in) {
+        int steps = in.steps();
+        if (!in.training()) {
+            Operand<TInt32> clicks = in.paddedClicks();
+            return new States(tf.stack(paddedSteps(clicks, steps), Stack.axis(1L)),
+                    tf.dtypes.cast(tf.math.greaterEqual(clicks, tf.constant(0)), TFloat32.class));
+        }
+        EncoderInputs packed = in.packedInputs();
+        Operand<TFloat32> x = tf.gather(table, packed.clicks, tf.constant(0));
+        Operand<TFloat32> projected = tf.nn.biasAdd(tf.linalg.matMul(x, inputKernel), inputBias);
+        List<Output<TFloat32>> perStep = tf.splitV(projected, packed.stepRows, tf.constant(0), (long) steps).output();
+        Operand<TFloat32> zero = tf.constant(0f);
+        Operand<TInt32> rows = tf.size(packed.restore);
+        Operand<TFloat32> h = tf.zeros(tf.constant(new long[]{0, hidden}), TFloat32.class);
+        List<Output<TInt32>> paddings = tf.unstack(packed.paddings, steps + 1L).output();
+        List<Operand<TFloat32>> all = new java.util.ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            h = step(tf.pad(h, paddings.get(t), zero), perStep.get(t));
+            // the rows not started yet are zero rows after the active ones, in sorted order
+            Operand<TInt32> missing = tf.math.sub(rows, tf.gather(packed.stepRows, tf.constant(t), tf.constant(0)));
+            Operand<TInt32> pad = tf.stack(List.of(tf.stack(List.of(tf.constant(0), missing)),
+                    tf.constant(new int[]{0, 0})));
+            all.add(tf.gather(tf.pad(h, pad, zero), packed.restore, tf.constant(0)));
+        }
+        Operand<TBool> present = tf.math.less(tf.expandDims(packed.restore, tf.constant(1)),
+                tf.expandDims(packed.stepRows, tf.constant(0)));
+        return new States(tf.stack(all, Stack.axis(1L)), tf.dtypes.cast(present, TFloat32.class));
+    }
+
+    /** The state after each step of a padded batch, kept where a row has no click. */
+    private List<Operand<TFloat32>> paddedSteps(Operand<TInt32> clicks, int steps) {
         Operand<TBool> present = tf.math.greaterEqual(clicks, tf.constant(0));
         Operand<TFloat32> x = tf.gather(table, tf.math.maximum(clicks, tf.constant(0)), tf.constant(0));
         Operand<TInt32> rows = tf.squeeze(tf.shape.size(clicks, tf.constant(0)));
@@ -143,11 +159,13 @@ public final class GruEncoder {
         List<Output<TBool>> presentPerStep = tf.unstack(tf.expandDims(present, tf.constant(2)), (long) steps,
                 Unstack.axis(1L)).output();
         Operand<TFloat32> h = tf.fill(tf.stack(List.of(rows, tf.constant(hidden))), tf.constant(0f));
+        List<Operand<TFloat32>> all = new java.util.ArrayList<>();
         for (int t = 0; t < steps; t++) {
             // select, not h + m * (h' - h): the kept value is bit-exact, as in the packed encoder
             h = tf.select(presentPerStep.get(t), step(h, perStep.get(t)), h);
+            all.add(h);
         }
-        return h;
+        return all;
     }
 
     /** One GRU step of the active rows: {@code h' = z*h + (1-z)*c}, written {@code c + z*(h - c)}. */

@@ -1,10 +1,14 @@
 /**
- * The TensorFlow graphs. Every GRU variant shares {@link org.sessionrnn.model.GruEncoder} (item embedding plus one
- * GRU layer over the real clicks of each input) and {@link org.sessionrnn.model.GraphModel} (graph and session,
- * the ranking head that ranks each test prefix's target among all items, optimizer feeding, checkpoints);
- * {@link org.sessionrnn.model.SoftmaxModel} is M1 (and M2), {@link org.sessionrnn.model.DistillationModel} M3
- * with its loss {@code DistillationLoss}, {@link org.sessionrnn.model.EmbeddingOutputModel} M4. Models implement
- * {@link org.sessionrnn.model.SessionModel} so that training, evaluation and timing treat them alike.
- * {@link org.sessionrnn.model.TfSessions} opens TensorFlow sessions (not click sessions).
+ * The TensorFlow graphs. A neural model is a {@link org.sessionrnn.model.ForwardBlock} (its variables and the
+ * scores it computes from packed training input or padded inference input, {@link org.sessionrnn.model.Clicks}),
+ * a {@link org.sessionrnn.model.Loss} and {@link org.sessionrnn.model.TrainingOptions}, together
+ * {@link org.sessionrnn.model.ModelParts}; {@link org.sessionrnn.model.NeuralModel} is the one training-graph
+ * builder (ranking head, gradients, clipping, optimiser, checkpoints) every kind shares. The blocks:
+ * {@link org.sessionrnn.model.SoftmaxBlock} (M1, M2, M3's student, m1plus) and
+ * {@link org.sessionrnn.model.EmbeddingCosineBlock} (M4), both over the shared
+ * {@link org.sessionrnn.model.GruEncoder}; the losses: {@link org.sessionrnn.model.SoftmaxLoss},
+ * {@link org.sessionrnn.model.TeacherDistillation} (M3, with {@code DistillationLoss}) and M4's cosine distance.
+ * Models implement {@link org.sessionrnn.model.SessionModel} so that training, evaluation and timing treat them
+ * alike. {@link org.sessionrnn.model.TfSessions} opens TensorFlow sessions (not click sessions).
  */
 package org.sessionrnn.model;

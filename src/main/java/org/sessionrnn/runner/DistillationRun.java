@@ -4,8 +4,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import org.sessionrnn.data.PrivilegedSequences;
 import org.sessionrnn.data.TrainValidation;
-import org.sessionrnn.model.DistillationModel;
-import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.NeuralModel;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.spec.DistillationSettings;
@@ -14,7 +13,7 @@ import org.sessionrnn.spec.VariantSpec;
 /**
  * M3: trains a teacher M1 on the privileged (reversed future) sequences of the run's fraction, with early
  * stopping on the privileged sequences of the validation split, then a student with the distillation loss of
- * {@link DistillationModel}, early-stopped on the ordinary validation Recall@k.
+ * {@link org.sessionrnn.model.TeacherDistillation}, early-stopped on the ordinary validation Recall@k.
  */
 final class DistillationRun implements RunExecutor {
     @Override
@@ -26,7 +25,7 @@ final class DistillationRun implements RunExecutor {
         ModelFactory models = ModelFactory.of(c);
         SoftmaxWeights teacherWeights;
         CheckpointedTraining.Result taught;
-        try (SoftmaxModel teacher = models.softmax(c.run().seed() + 1)) {
+        try (NeuralModel teacher = NeuralModel.build(models.softmax(c.run().seed() + 1))) {
             c.out().println("  [" + c.run().id() + "] teacher on privileged sequences");
             // checkpointed like the student, so an interrupted M3 run never trains its teacher twice
             taught = CheckpointedTraining.fit(c, c.checkpoints().resolve("teacher"), teacher, new TrainValidation(
@@ -38,11 +37,8 @@ final class DistillationRun implements RunExecutor {
                 "teacher_validation_recall",
                 Double.toString(EpochRecord.recallOf(taught.history(), taught.bestEpoch())),
                 "soft_label_top_k", Integer.toString(v.settings(DistillationSettings.class).softLabelTopK()));
-        return NeuralSteps.trainAndMeasure(c, train -> {
-            DistillationModel model = models.distillation(teacherWeights);
-            // the soft labels of exactly the sequences this model trains on (all of them in a refit)
-            model.usePrivilegedFrom(train);
-            return model;
-        }, split, facts);
+        // the soft labels of exactly the sequences the student trains on (all of them in a refit)
+        return NeuralSteps.trainAndMeasure(c, train -> NeuralModel.build(models.distillation(() -> teacherWeights,
+                train)), split, facts);
     }
 }

@@ -1,6 +1,6 @@
 package org.sessionrnn.runner;
 
-import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.NeuralModel;
 
 /**
  * M2: an M1 pre-trained on the whole training set (see {@link PretrainedModels}) is fine-tuned on the run's
@@ -14,7 +14,7 @@ final class FineTuneRun implements RunExecutor {
         PretrainedModels.Start start = PretrainedModels.start(c);
         ModelFactory models = ModelFactory.of(c);
         return NeuralSteps.trainAndMeasure(c, train -> {
-            SoftmaxModel model = models.softmaxVariant();
+            NeuralModel model = NeuralModel.build(models.softmaxVariant());
             start.weights().initialise(model);
             return model;
         }, start.split(), start.pretrained().facts());

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import org.sessionrnn.baseline.Baselines;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.eval.Ranker;
-import org.sessionrnn.model.SessionModel;
+import org.sessionrnn.model.ModelParts;
 import org.sessionrnn.spec.DistillationSettings;
 import org.sessionrnn.spec.EmbeddingOutputSettings;
 import org.sessionrnn.spec.ItemKnnSettings;
@@ -17,23 +17,24 @@ import org.sessionrnn.spec.SoftmaxSettings;
 /**
  * The model kinds, each defined here once: its name in a spec, its settings (their type and defaults; a GRU
  * model's are {@code GruSettings}), the spec keys it reads beyond the common ones, whether it runs at fraction 1,
- * its executor, its graph for the preflight check and its output layer (what an inference export builds).
- * Adding a kind is one constant here plus its own classes (its executor, its model); see docs/extending.md.
+ * its executor and, for a neural kind, its model: the {@link ModelParts} (forward block, loss, training options)
+ * that it trains, preflight checks and export builds the inference graph of. Adding a neural kind is one
+ * constant here plus its forward block; see docs/extending.md.
  * The spec stage learns the kinds through {@link ModelKindCatalogue}.
  */
 public enum ModelKind implements RunnableKind {
     /** The paper's baseline GRU: softmax over all items, cross-entropy. */
-    M1("m1", SoftmaxSettings.DEFAULT, List.of("output_dropout", "clip_norm"), true, () -> new SoftmaxRun(true),
-            ModelFactory::softmaxVariant, OutputLayer.SOFTMAX),
+    M1("m1", SoftmaxSettings.DEFAULT, List.of("output_dropout", "clip_norm"), true, SoftmaxRun::new,
+            ModelFactory::softmaxVariant),
     /** M1 pre-trained on all data, fine-tuned on a recent fraction; output dropout in both. */
     M2("m2", SoftmaxSettings.DEFAULT, List.of("output_dropout"), false, FineTuneRun::new,
-            ModelFactory::softmaxVariant, OutputLayer.SOFTMAX),
+            ModelFactory::softmaxVariant),
     /** Generalised distillation from a teacher trained on the reversed future of each sequence. */
     M3("m3", DistillationSettings.DEFAULT, List.of("lambda", "temperature", "soft_label_top_k"), true,
-            DistillationRun::new, f -> f.distillation(f.untrainedSoftmax()), OutputLayer.SOFTMAX),
+            DistillationRun::new, f -> f.distillation(f::untrainedSoftmax, null)),
     /** Output in the item embedding space of a pre-trained M1 (output dropout: that M1's), cosine loss. */
     M4("m4", EmbeddingOutputSettings.DEFAULT, List.of("hidden_size", "output_dropout"), true,
-            EmbeddingOutputRun::new, f -> f.embeddingOutput(f.untrainedSoftmax()), OutputLayer.EMBEDDING_COSINE),
+            EmbeddingOutputRun::new, f -> f.embeddingOutput(f.pretrainedWeights())),
     /**
      * Not a model of the paper: M1 with its input embedding tied to the output layer, dropout on the GRU output
      * (0.6 by default) and the optimiser options (docs/accuracy.md). Trains like M1 but never stands in for M2/M4's
@@ -41,36 +42,32 @@ public enum ModelKind implements RunnableKind {
      */
     M1PLUS("m1plus", SoftmaxSettings.DEFAULT.tied(0.6),
             List.of("output_dropout", "clip_norm", "tied_embedding", "optimizer", "momentum"), true,
-            () -> new SoftmaxRun(false), ModelFactory::softmaxVariant, OutputLayer.SOFTMAX),
+            NeuralRun::new, ModelFactory::softmaxVariant),
     /** Most clicked items. */
     POP("pop", NoSettings.NONE, List.of(), true,
-            () -> new BaselineRun((train, c) -> Baselines.pop(train, c.data().items(), maxLength(c))), null,
-            OutputLayer.NONE),
+            () -> new BaselineRun((train, c) -> Baselines.pop(train, c.data().items(), maxLength(c))), null),
     /** Items of the current session first, then most clicked. */
     SPOP("spop", NoSettings.NONE, List.of(), true,
-            () -> new BaselineRun((train, c) -> Baselines.sessionPop(train, c.data().items(), maxLength(c))), null,
-            OutputLayer.NONE),
+            () -> new BaselineRun((train, c) -> Baselines.sessionPop(train, c.data().items(), maxLength(c))), null),
     /** Item-to-item cosine neighbours of the last click. */
     ITEMKNN("itemknn", ItemKnnSettings.DEFAULT, List.of("neighbours", "knn_lambda", "knn_alpha"), true,
-            () -> new BaselineRun(ModelKind::itemKnn), null, OutputLayer.NONE);
+            () -> new BaselineRun(ModelKind::itemKnn), null);
 
     private final String id;
     private final ModelSettings defaults;
     private final List<String> ownKeys;
     private final boolean runsAtFractionOne;
     private final Supplier<RunExecutor> executor;
-    private final Function<ModelFactory, SessionModel> graph;
-    private final OutputLayer outputLayer;
+    private final Function<ModelFactory, ModelParts> model;
 
     ModelKind(String id, ModelSettings defaults, List<String> ownKeys, boolean runsAtFractionOne,
-              Supplier<RunExecutor> executor, Function<ModelFactory, SessionModel> graph, OutputLayer outputLayer) {
+              Supplier<RunExecutor> executor, Function<ModelFactory, ModelParts> model) {
         this.id = id;
         this.defaults = defaults;
         this.ownKeys = ownKeys;
         this.runsAtFractionOne = runsAtFractionOne;
         this.executor = executor;
-        this.graph = graph;
-        this.outputLayer = outputLayer;
+        this.model = model;
     }
 
     @Override
@@ -99,13 +96,8 @@ public enum ModelKind implements RunnableKind {
     }
 
     @Override
-    public SessionModel preflightGraph(ModelFactory models) {
-        return graph == null ? null : graph.apply(models);
-    }
-
-    @Override
-    public OutputLayer outputLayer() {
-        return outputLayer;
+    public ModelParts model(ModelFactory models) {
+        return model == null ? null : model.apply(models);
     }
 
     /** M1: the paper's Table 2 gives every model's prediction time relative to M1's. */

@@ -8,6 +8,7 @@ import org.sessionrnn.data.DataException;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.data.TrainValidation;
+import org.sessionrnn.model.NeuralModel;
 import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.spec.DistillationSettings;
 import org.sessionrnn.spec.ExperimentSpec;
@@ -41,8 +42,8 @@ final class Preflight {
         for (RunSpec run : runs) {
             RunnableKind kind = RunnableKind.of(run.variant().model());
             if (kind.neural() && built.add(run.variant().label() + "/" + run.gruSize())) {
-                try (SessionModel model = kind.preflightGraph(
-                        new ModelFactory(run, data.items(), spec.protocol().maxLength()))) {
+                try (SessionModel model = NeuralModel.build(kind.model(
+                        new ModelFactory(run, data.items(), spec.protocol().maxLength())))) {
                     model.parameterCount();
                 }
             }

@@ -11,8 +11,7 @@ import org.sessionrnn.io.Sha256;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.data.TrainValidation;
-import org.sessionrnn.model.SoftmaxModel;
-import org.sessionrnn.model.SoftmaxOptions;
+import org.sessionrnn.model.NeuralModel;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.spec.Fraction;
@@ -133,7 +132,7 @@ final class PretrainedModels {
         TrainValidation split = SequenceSplitter.validationSplit(all, protocol.validationShare(), c.run().seed(),
                 c.data().dataset().holdout());
         // with the variant's output dropout, as the M1 run whose weights would share this entry trains
-        try (SoftmaxModel model = ModelFactory.of(c).softmaxVariant()) {
+        try (NeuralModel model = NeuralModel.build(ModelFactory.of(c).softmaxVariant())) {
             // checkpointed in the cache folder itself (its best weights are the entry's `best`), so an interrupted
             // pre-training resumes when the next M2/M4 run asks for it
             CheckpointedTraining.Result r = CheckpointedTraining.fit(c, dir, model, split);
@@ -242,13 +241,13 @@ final class PretrainedModels {
     /** Everything that changes the pre-trained model, as text. */
     static String config(RunContext c) {
         GruTraining v = c.run().variant().training();
-        SoftmaxOptions options = ModelFactory.of(c).options();
+        ModelFactory models = ModelFactory.of(c);
         ProtocolSpec p = c.spec().protocol();
         return "gru=" + c.run().gruSize() + ";seed=" + c.run().seed() + ";embedding=" + v.embedding()
                 + ";dropout=" + v.embeddingDropout() + ";batch=" + v.batchSize() + ";lr=" + v.learningRate()
                 + ";max_epochs=" + v.maxEpochs() + ";patience=" + v.patience() + ";warmup_steps=" + v.warmupSteps()
-                + ";learning_rate_decay=" + v.learningRateDecay() + ";output_dropout=" + options.outputDropout()
-                + ";clip_norm=" + options.clipNorm() + ";max_length=" + p.maxLength()
+                + ";learning_rate_decay=" + v.learningRateDecay() + ";output_dropout=" + models.blockOptions().outputDropout()
+                + ";clip_norm=" + models.training().clipNorm() + ";max_length=" + p.maxLength()
                 + ";validation_share=" + p.validationShare() + ";cutoff=" + p.cutoff() + ";items=" + c.data().items()
                 + ";train_sequences=" + c.data().trainByTime().size();
     }

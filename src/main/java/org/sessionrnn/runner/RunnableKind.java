@@ -1,12 +1,12 @@
 package org.sessionrnn.runner;
 
-import org.sessionrnn.model.SessionModel;
+import org.sessionrnn.model.ModelParts;
 import org.sessionrnn.spec.ModelCatalogue;
 import org.sessionrnn.spec.ModelSchema;
 
 /**
- * A model kind the runner can run: what the spec knows of it, plus its executor and, for a GRU model, the graph
- * that the preflight check builds. {@link ModelKind} holds the project's kinds; a kind defined elsewhere (a
+ * A model kind the runner can run: what the spec knows of it, plus its executor and, for a GRU model, the model
+ * it trains ({@link #model}). {@link ModelKind} holds the project's kinds; a kind defined elsewhere (a
  * test's, an extension's) is one more implementation listed by a {@link ModelCatalogue}.
  */
 public interface RunnableKind extends ModelSchema {
@@ -14,14 +14,12 @@ public interface RunnableKind extends ModelSchema {
     RunExecutor newExecutor();
 
     /**
-     * The graph a run of this kind trains, with placeholder weights where it starts from trained ones, so that
-     * preflight can check it builds; null for a kind without a graph (the baselines).
+     * The model a run of this kind trains, built by {@code models}: its forward block, loss and training options.
+     * Preflight builds it to check the graph (with placeholder weights where the run starts from trained ones),
+     * an export builds the block's inference graph. Null for a kind without a graph (the baselines).
      */
-    SessionModel preflightGraph(ModelFactory models);
-
-    /** How the kind's trained graph scores items at inference; {@link OutputLayer#NONE} (not exportable) by default. */
-    default OutputLayer outputLayer() {
-        return OutputLayer.NONE;
+    default ModelParts model(ModelFactory models) {
+        return null;
     }
 
     /** The kind named {@code id} (a name the spec reader has accepted). */

@@ -6,8 +6,8 @@
  * in, so that the runner imports nothing from {@code report}, which stands above it.
  *
  * <p>Model kinds are defined once, in {@code ModelKind}. Executors ({@code SoftmaxRun} M1, {@code FineTuneRun}
- * M2, {@code DistillationRun} M3, {@code EmbeddingOutputRun} M4, {@code BaselineRun}) stand alone: they build
- * graphs through {@code ModelFactory}, share the neural steps of {@code NeuralSteps} and
+ * M2, {@code DistillationRun} M3, {@code EmbeddingOutputRun} M4, {@code NeuralRun} m1plus and any kind that
+ * needs only its model, {@code BaselineRun}) stand alone: they build models through {@code ModelFactory}, share the neural steps of {@code NeuralSteps} and
  * {@code CheckpointedTraining}, and the pre-trained M1 of {@code PretrainedModels}; none calls another.
  */
 package org.sessionrnn.runner;

@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.sessionrnn.model.Batch;
 import org.sessionrnn.model.OpProfile;
-import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.NeuralModel;
+import org.sessionrnn.model.SoftmaxBlock;
 
 /**
  * Developer tool behind {@code docs/performance.md}: the per-op-type time of M1's training and ranking steps
@@ -21,7 +22,7 @@ public final class ProfileStep {
         int traced = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         BenchSettings s = new BenchSettings(items, 50, gru, batch, 19, 1, 1, traced, 1);
         Batch[] batches = new ModelBench(s).batches();
-        try (SoftmaxModel model = SoftmaxModel.create(items, 50, gru, 19, 1)) {
+        try (NeuralModel model = NeuralModel.build(SoftmaxBlock.m1(items, 50, gru, 19, 1))) {
             for (int i = 0; i < 3; i++) {
                 model.trainStep(batches[0], 0.001f);
                 OpProfile.rankStep(model, batches[0], false);

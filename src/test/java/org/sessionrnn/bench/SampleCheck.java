@@ -14,8 +14,8 @@ import org.sessionrnn.eval.EvaluationResult;
 import org.sessionrnn.eval.Evaluator;
 import org.sessionrnn.eval.ModelRanker;
 import org.sessionrnn.data.SequenceSet;
-import org.sessionrnn.model.SampledSoftmaxModel;
-import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.NeuralModel;
+import org.sessionrnn.model.SoftmaxBlock;
 import org.sessionrnn.spec.PreprocessSpec;
 import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.train.Trainer;
@@ -25,21 +25,10 @@ import org.sessionrnn.train.TrainingConfig;
  * Accuracy guard for speed work: trains M1 on GRU4Rec's {@code train_full.tsv}/{@code test.tsv} pair with fixed
  * settings (GRU 100, embedding 50, batch 512, learning rate 0.005, no early stopping) and prints test
  * Recall@20/MRR@20, so a faster graph can be compared with the straightforward one on real data.
- * With SAMPLES > 0 it trains {@link SampledSoftmaxModel} instead (not the paper's model).
- * Usage: {@code SampleCheck DATA_DIR [EPOCHS [SAMPLES]]}.
+ * Usage: {@code SampleCheck DATA_DIR [EPOCHS]}.
  */
 public final class SampleCheck {
     private SampleCheck() {
-    }
-
-    /** 1 + how often each item is a training label: the sampled softmax's proposal. */
-    private static double[] popularity(SequenceSet train, int items) {
-        double[] counts = new double[items];
-        java.util.Arrays.fill(counts, 1);
-        for (int i = 0; i < train.size(); i++) {
-            counts[train.label(i)]++;
-        }
-        return counts;
     }
 
     public static void main(String[] args) {
@@ -51,9 +40,7 @@ public final class SampleCheck {
         int items = data.items().size();
         TrainValidation split = SequenceSplitter.validationSplit(SequenceBuilder.inLabelTimeOrder(data.train()), 0.1, 1);
         TrainingConfig config = new TrainingConfig(512, 0.005f, epochs, epochs, 0.25, 19, 20, 1);
-        int sampled = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-        try (SoftmaxModel model = sampled == 0 ? SoftmaxModel.create(items, 50, 100, 19, 1)
-                : SampledSoftmaxModel.create(items, 50, 100, 19, 1, sampled, popularity(split.train(), items))) {
+        try (NeuralModel model = NeuralModel.build(SoftmaxBlock.m1(items, 50, 100, 19, 1))) {
             List<EpochRecord> history = new Trainer(config, List.of(), new ValidationRanking(config)).fit(model, split.train(), split.validation(), items);
             EvaluationResult test = new Evaluator(20).evaluate(new ModelRanker(model, 512, 19, items),
                     SequenceBuilder.inSessionOrder(data.test()));

@@ -10,14 +10,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.model.Batch;
-import org.sessionrnn.model.EmbeddingOutputModel;
 import org.sessionrnn.model.SessionModel;
-import org.sessionrnn.model.SoftmaxModel;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.results.RankFile;
 import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.runner.ModelFactory;
+import org.sessionrnn.model.NeuralModel;
+import org.sessionrnn.model.TrainingOptions;
+import org.sessionrnn.model.EmbeddingCosineBlock;
 
 /**
  * An exported model (M1, M3's student, M4, m1plus tied and untied), loaded through a fresh SavedModelBundle,
@@ -248,13 +249,13 @@ class ExportRoundTripTest {
         if (!runId.equals(TinyModels.M4)) {
             // M1, m1plus (with its options) and M3's student, built as the runner builds M1 and m1plus: the same
             // graph and variable names (the teacher's are not needed to predict)
-            SoftmaxModel m = new ModelFactory(tiny.runSpec(runId), s.items(), s.steps()).softmaxVariant();
+            NeuralModel m = NeuralModel.build(new ModelFactory(tiny.runSpec(runId), s.items(), s.steps()).softmaxVariant());
             m.restore(best);
             return m;
         }
         Path pretrained = tiny.runDir(TinyModels.M1).resolve("checkpoints").resolve("best");
-        SoftmaxWeights w = SoftmaxWeights.load(pretrained, s.items(), s.embedding(), s.gru(), s.steps());
-        EmbeddingOutputModel m = EmbeddingOutputModel.create(s.items(), s.embedding(), s.gru(), s.gru(), s.steps(), 0, w);
+        SoftmaxWeights w = SoftmaxWeights.load(pretrained, s.items(), s.embedding(), s.gru());
+        NeuralModel m = NeuralModel.build(EmbeddingCosineBlock.parts(s.items(), s.embedding(), s.gru(), s.gru(), s.steps(), 0, w, TrainingOptions.ADAM));
         m.restore(best);
         return m;
     }

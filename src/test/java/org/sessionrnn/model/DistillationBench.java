@@ -24,17 +24,18 @@ public final class DistillationBench {
             int gru = Integer.parseInt(arg);
             int steps = gru >= 1000 ? 6 : 30;
             SoftmaxWeights teacher;
-            try (SoftmaxModel m1 = SoftmaxModel.create(ITEMS, 50, gru, STEPS, 1)) {
+            try (NeuralModel m1 = NeuralModel.build(SoftmaxBlock.m1(ITEMS, 50, gru, STEPS, 1))) {
                 report(gru, "M1", time(m1, set, steps));
                 System.out.printf("GRU %d M1 predict top-20: %.1f ms per 512%n", gru, predictMs(m1, set));
                 teacher = SoftmaxWeights.of(m1);
             }
-            try (EmbeddingOutputModel m4 = EmbeddingOutputModel.create(ITEMS, 50, gru, gru, STEPS, 1, teacher)) {
+            try (NeuralModel m4 = NeuralModel.build(EmbeddingCosineBlock.parts(ITEMS, 50, gru, gru, STEPS, 1, teacher, TrainingOptions.ADAM))) {
                 System.out.printf("GRU %d M4 predict top-20: %.1f ms per 512%n", gru, predictMs(m4, set));
             }
             for (int k : new int[]{0, 100}) {
-                try (DistillationModel m3 = DistillationModel.create(ITEMS, 50, gru, STEPS, 2, teacher, 0.2, 1, k)) {
-                    m3.usePrivilegedFrom(set);
+                SoftmaxWeights trained = teacher;
+                try (NeuralModel m3 = NeuralModel.build(TeacherDistillation.parts(ITEMS, 50, gru, STEPS, 2, () -> trained,
+                        0.2, 1, k, set))) {
                     report(gru, k == 0 ? "M3 dense" : "M3 top-" + k, time(m3, set, steps));
                 }
             }
@@ -48,7 +49,7 @@ public final class DistillationBench {
     }
 
     /** Mean milliseconds per training step after two warm-up steps. */
-    private static double time(SoftmaxModel model, SequenceSet set, int steps) {
+    private static double time(NeuralModel model, SequenceSet set, int steps) {
         Batch batch = new Batch(BATCH, STEPS, ITEMS);
         SplittableRandom rng = new SplittableRandom(5);
         int[] clicks = new int[STEPS];

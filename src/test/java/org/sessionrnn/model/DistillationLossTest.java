@@ -40,10 +40,10 @@ class DistillationLossTest {
     void lossIsTheHandComputedMixture(int topK) {
         SequenceSet set = sequences();
         Batch batch = batch(set);
-        try (SoftmaxModel teacher = trainedTeacher(batch);
-             DistillationModel student = student(teacher, set, LAMBDA, T, topK)) {
-            float[] z = student.studentLogits(batch);
-            float[] t = student.teacherLogits(batch);
+        try (NeuralModel teacher = trainedTeacher(batch);
+             NeuralModel student = student(teacher, set, LAMBDA, T, topK)) {
+            float[] z = student.scores(batch);
+            float[] t = teacherLogits(student, batch);
             double expected = 0;
             for (int r = 0; r < batch.size(); r++) {
                 expected += rowLoss(row(z, r), row(t, r), batch.label(r), topK);
@@ -62,10 +62,10 @@ class DistillationLossTest {
     void biasGradientIsTheHandComputedMixture(int topK) {
         SequenceSet set = sequences();
         Batch batch = batch(set);
-        try (SoftmaxModel teacher = trainedTeacher(batch);
-             DistillationModel student = student(teacher, set, LAMBDA, T, topK)) {
-            float[] z = student.studentLogits(batch);
-            float[] t = student.teacherLogits(batch);
+        try (NeuralModel teacher = trainedTeacher(batch);
+             NeuralModel student = student(teacher, set, LAMBDA, T, topK)) {
+            float[] z = student.scores(batch);
+            float[] t = teacherLogits(student, batch);
             double[] expected = new double[ITEMS];
             for (int r = 0; r < batch.size(); r++) {
                 double[] p = softmax(row(z, r), 1);
@@ -77,8 +77,8 @@ class DistillationLossTest {
                 }
             }
             student.trainStep(batch, 0.01f);
-            int bias = student.trainableVariables().size() - 1;
-            float[] moment = student.read(student.adam().firstMoment(bias));
+            int bias = student.block().variables().size() - 1;
+            float[] moment = student.read(((AdamOptimizer) student.optimizer()).firstMoment(bias));
             for (int j = 0; j < ITEMS; j++) {
                 assertEquals(expected[j], moment[j] / (1 - AdamOptimizer.BETA1), 1e-5, "item " + j);
             }
@@ -90,13 +90,13 @@ class DistillationLossTest {
     void withoutTheSoftTermTheStudentTrainsLikeM1() {
         SequenceSet set = sequences();
         Batch batch = batch(set);
-        try (SoftmaxModel teacher = trainedTeacher(batch);
-             DistillationModel student = student(teacher, set, 0, T, 0);
-             SoftmaxModel m1 = SoftmaxModel.create(ITEMS, 4, 8, STEPS, 5)) {
+        try (NeuralModel teacher = trainedTeacher(batch);
+             NeuralModel student = student(teacher, set, 0, T, 0);
+             NeuralModel m1 = NeuralModel.build(SoftmaxBlock.m1(ITEMS, 4, 8, STEPS, 5))) {
             for (int step = 0; step < 5; step++) {
                 assertEquals(m1.trainStep(batch, 0.05f), student.trainStep(batch, 0.05f), 1e-5, "step " + step);
             }
-            assertArrayEquals(m1.read(m1.outputKernel), student.read(student.outputKernel), 1e-5f);
+            assertArrayEquals(m1.read(m1.block().variables().get(5)), student.read(student.block().variables().get(5)), 1e-5f);
         }
     }
 
@@ -113,10 +113,10 @@ class DistillationLossTest {
     void emptyPrivilegedInputGivesTheTeachersBiasOnly() {
         SequenceSet set = sequences();
         Batch batch = batch(set);
-        try (SoftmaxModel teacher = trainedTeacher(batch)) {
-            float[] bias = teacher.read(teacher.outputBias);
-            try (DistillationModel student = student(teacher, set, LAMBDA, T, 0)) {
-                float[] t = student.teacherLogits(batch);
+        try (NeuralModel teacher = trainedTeacher(batch)) {
+            float[] bias = teacher.read(teacher.block().variables().get(6));
+            try (NeuralModel student = student(teacher, set, LAMBDA, T, 0)) {
+                float[] t = teacherLogits(student, batch);
                 // sequence 3 predicts session 0's last click, sequence 6 session 1's
                 assertArrayEquals(row(bias, 0), row(t, 3), 1e-6);
                 assertArrayEquals(row(bias, 0), row(t, 6), 1e-6);
@@ -128,19 +128,21 @@ class DistillationLossTest {
      * A teacher after one step: its bias is no longer all zero, so empty privileged rows have no tied logits
      * (ties would make the top-k membership arbitrary) and the bias check cannot pass by accident.
      */
-    private static SoftmaxModel trainedTeacher(Batch batch) {
-        SoftmaxModel teacher = SoftmaxModel.create(ITEMS, 4, 8, STEPS, 3);
+    private static NeuralModel trainedTeacher(Batch batch) {
+        NeuralModel teacher = NeuralModel.build(SoftmaxBlock.m1(ITEMS, 4, 8, STEPS, 3));
         teacher.trainStep(batch, 0.1f);
         return teacher;
     }
 
     /** A student of {@code teacher} with the given lambda, T and top-k, reading privileged clicks from {@code set}. */
-    private static DistillationModel student(SoftmaxModel teacher, SequenceSet set, double lambda, double t,
-                                             int topK) {
-        DistillationModel student = DistillationModel.create(ITEMS, 4, 8, STEPS, 5, SoftmaxWeights.of(teacher),
-                lambda, t, topK);
-        student.usePrivilegedFrom(set);
-        return student;
+    private static NeuralModel student(NeuralModel teacher, SequenceSet set, double lambda, double t, int topK) {
+        SoftmaxWeights weights = SoftmaxWeights.of(teacher);
+        return NeuralModel.build(TeacherDistillation.parts(ITEMS, 4, 8, STEPS, 5, () -> weights, lambda, t, topK, set));
+    }
+
+    /** The teacher's logits for the batch's privileged sequences, computed in the student's graph. */
+    private static float[] teacherLogits(NeuralModel student, Batch batch) {
+        return student.fetchWithLossFeeds(((TeacherDistillation) student.loss()).teacherLogits(), batch);
     }
 
     private static double[] row(float[] m, int r) {

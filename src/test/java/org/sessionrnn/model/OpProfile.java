@@ -26,13 +26,13 @@ public final class OpProfile {
      * Milliseconds per op type (or per node when {@code byNode}) of one training step on {@code batch}, largest
      * first.
      */
-    public static Map<String, Double> trainStep(SoftmaxModel model, Batch batch, float learningRate, boolean byNode) {
-        return sum(model.graph, traced(model.trainRunner(batch, learningRate)), byNode);
+    public static Map<String, Double> trainStep(NeuralModel model, Batch batch, float learningRate, boolean byNode) {
+        return sum(model.graph(), traced(model.trainRunner(batch, learningRate)), byNode);
     }
 
     /** Milliseconds per op type (or per node) of one ranking step on {@code batch}, largest first. */
-    public static Map<String, Double> rankStep(SoftmaxModel model, Batch batch, boolean byNode) {
-        return sum(model.graph, traced(model.rankRunner(batch)), byNode);
+    public static Map<String, Double> rankStep(NeuralModel model, Batch batch, boolean byNode) {
+        return sum(model.graph(), traced(model.rankRunner(batch)), byNode);
     }
 
     private static RunMetadata traced(Session.Runner runner) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.sessionrnn.eval.Ranks;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Result;
 
 /**
  * The speed changes keep M1's numbers: the packed GRU, the Softmax-based loss with the output layer's gradients
@@ -41,7 +40,7 @@ class SoftmaxModelSpeedupsTest {
         // batch 64 (a power of two) and 37 (not): dividing after the products is exact only for the former;
         // row lengths 0..19, so rows without clicks, rows of every length and full rows are all packed
         Batch[] batches = {randomBatch(64, 1), randomBatch(64, 2), randomBatch(37, 3), randomBatch(64, 4)};
-        try (SoftmaxModel fast = SoftmaxModel.create(ITEMS, 8, 16, STEPS, 5);
+        try (NeuralModel fast = NeuralModel.build(SoftmaxBlock.m1(ITEMS, 8, 16, STEPS, 5));
              StraightforwardM1 ref = new StraightforwardM1(ITEMS, 8, 16, STEPS, 5)) {
             for (int step = 0; step < 12; step++) {
                 Batch b = batches[step % batches.length];
@@ -104,12 +103,10 @@ class SoftmaxModelSpeedupsTest {
             }
             batch.add(clicks, length, random.nextInt(items));
         }
-        try (SoftmaxModel model = SoftmaxModel.create(items, 8, 16, STEPS, 4)) {
+        try (NeuralModel model = NeuralModel.build(SoftmaxBlock.m1(items, 8, 16, STEPS, 4))) {
             forceTies(model, items);
             float[] logits = new float[40 * items];
-            try (Result r = model.feedInputs(model.session.runner(), batch).fetch(model.logits).run()) {
-                TensorFeeds.read(r.get(0), logits);
-            }
+            System.arraycopy(model.scores(batch), 0, logits, 0, logits.length);
             int[] standard = new int[40];
             int[] conservative = new int[40];
             model.rank(batch, standard, conservative);
@@ -125,13 +122,17 @@ class SoftmaxModelSpeedupsTest {
     }
 
     /** Only 7 distinct output columns and a zero bias: every item ties with about 85 others. */
-    private static void forceTies(SoftmaxModel model, int items) {
+    private static void forceTies(NeuralModel model, int items) {
         float[][] kernel = new float[16][items];
         for (int h = 0; h < 16; h++) {
             for (int j = 0; j < items; j++) {
                 kernel[h][j] = ((h * 31 + j % 7) % 11 - 5) / 10f;
             }
         }
-        model.session.runner().addTarget(model.tf.assign(model.outputKernel, model.tf.constant(kernel))).run();
+        float[] flat = new float[16 * items];
+        for (int h = 0; h < 16; h++) {
+            System.arraycopy(kernel[h], 0, flat, h * items, items);
+        }
+        model.assign(List.of(model.block().variables().get(5)), List.of(flat));
     }
 }

@@ -16,7 +16,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
-/** The options of {@link SoftmaxOptions}: each one checked against a hand-worked case. */
+/** The options of {@link SoftmaxBlock.Options} and {@link TrainingOptions}: each one checked against a hand-worked case. */
 class SoftmaxOptionsTest {
     private static final int ITEMS = 30;
 
@@ -82,20 +82,22 @@ class SoftmaxOptionsTest {
     /** A tied model has no embedding variable: M1 at embedding = GRU size less the {@code (items + 1) x hidden} table. */
     @Test
     void tiedEmbeddingSharesTheOutputKernel() {
-        SoftmaxOptions tied = new SoftmaxOptions(0, 0, true, SoftmaxOptions.Optimizer.ADAM, 0);
-        try (SoftmaxModel separate = SoftmaxModel.create(ITEMS, 16, 16, 19, 1);
-             SoftmaxModel shared = SoftmaxModel.create(ITEMS, 999, 16, 19, 1, tied)) {
+        SoftmaxBlock.Options tied = new SoftmaxBlock.Options(0, true);
+        TrainingOptions tiedTraining = new TrainingOptions(TrainingOptions.Optimizer.ADAM, 0, 0);
+        try (NeuralModel separate = NeuralModel.build(SoftmaxBlock.m1(ITEMS, 16, 16, 19, 1));
+             NeuralModel shared = NeuralModel.build(SoftmaxBlock.parts(ITEMS, 999, 16, 19, 1, tied, tiedTraining))) {
             assertEquals(separate.parameterCount() - (ITEMS + 1) * 16L, shared.parameterCount());
-            assertNull(shared.encoder().embedding());
+            assertNull(((SoftmaxBlock) shared.block()).encoder().embedding());
         }
     }
 
     /** Dropout acts on training steps only: ranks equal M1's with the same weights; losses differ. */
     @Test
     void outputDropoutIsOnInTrainingOnly() {
-        SoftmaxOptions dropout = new SoftmaxOptions(0.5, 0, false, SoftmaxOptions.Optimizer.ADAM, 0);
-        try (SoftmaxModel plain = SoftmaxModel.create(ITEMS, 8, 16, 19, 3);
-             SoftmaxModel dropped = SoftmaxModel.create(ITEMS, 8, 16, 19, 3, dropout)) {
+        SoftmaxBlock.Options dropout = new SoftmaxBlock.Options(0.5, false);
+        TrainingOptions dropoutTraining = new TrainingOptions(TrainingOptions.Optimizer.ADAM, 0, 0);
+        try (NeuralModel plain = NeuralModel.build(SoftmaxBlock.m1(ITEMS, 8, 16, 19, 3));
+             NeuralModel dropped = NeuralModel.build(SoftmaxBlock.parts(ITEMS, 8, 16, 19, 3, dropout, dropoutTraining))) {
             Batch batch = batch();
             int[] s1 = new int[batch.size()];
             int[] c1 = new int[batch.size()];

@@ -18,7 +18,7 @@ import org.tensorflow.types.TInt32;
  * M1 as first written, the reference the fast graph must match: padded {@code [rows, steps]} inputs, every row
  * stepped through every step with a masked carry {@code h + m (h' - h)}, the sparse cross-entropy op's loss and
  * backprop divided by the batch size, and TensorFlow's gradient graph for every variable. Same variables in the
- * same creation order as {@link SoftmaxModel}, so the same seed gives the same initial weights.
+ * same creation order as {@link SoftmaxBlock}, so the same seed gives the same initial weights.
  */
 final class StraightforwardM1 implements AutoCloseable {
     private final Graph graph = new Graph();
@@ -39,13 +39,13 @@ final class StraightforwardM1 implements AutoCloseable {
     StraightforwardM1(int items, int embedding, int hidden, int steps, long seed) {
         this.steps = steps;
         this.items = items;
-        Initializers init = new Initializers(tf, seed);
-        encoder = new GruEncoder(tf, init, items, embedding, hidden);
+        Parameters params = Parameters.initialised(tf, seed);
+        encoder = new GruEncoder(tf, params, items, embedding, hidden);
         inputs = tf.placeholder(TInt32.class);
         labels = tf.placeholder(TInt32.class);
         Ops out = tf.withSubScope("output");
-        outputKernel = out.withName("kernel").variable(init.glorot(hidden, items));
-        outputBias = out.withName("bias").variable(init.zeros(items));
+        outputKernel = params.glorot(out, "kernel", hidden, items);
+        outputBias = params.zeros(out, "bias", items);
         logits = tf.nn.biasAdd(tf.linalg.matMul(maskedEncode(), outputKernel), outputBias);
         SparseSoftmaxCrossEntropyWithLogits<TFloat32> ce = tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits, labels);
         Operand<TFloat32> n = tf.dtypes.cast(tf.size(labels), TFloat32.class);
@@ -110,7 +110,7 @@ final class StraightforwardM1 implements AutoCloseable {
         }
     }
 
-    /** Current values of the trained variables, in {@link SoftmaxModel#trainableVariables()} order. */
+    /** Current values of the trained variables, in {@link SoftmaxBlock#variables()} order. */
     List<float[]> variables() {
         List<float[]> values = new java.util.ArrayList<>();
         List<Variable<TFloat32>> vars = new java.util.ArrayList<>(encoder.variables());

@@ -18,9 +18,12 @@ class TableTwoParametersTest {
     @ParameterizedTest
     @CsvSource({"100, 5705384", "1000, 42548684"})
     void m1HasThePapersCountLessTheOutputUnitOfThePaddingRow(int gru, long paper) {
-        // the bare graph: counting needs shapes, not initialised values
-        try (SoftmaxModel m1 = new SoftmaxModel(ITEMS, 50, gru, 19, 1)) {
-            assertEquals(paper - (gru + 1), m1.parameterCount());
+        // the bare block: counting needs shapes, not initialised values
+        try (org.tensorflow.Graph graph = new org.tensorflow.Graph()) {
+            ForwardBlock m1 = SoftmaxBlock.maker(ITEMS, 50, gru, SoftmaxBlock.Options.NONE)
+                    .make(org.tensorflow.op.Ops.create(graph), Parameters.restored());
+            assertEquals(paper - (gru + 1), m1.variables().stream().mapToLong(v -> v.shape().size()).sum());
+            m1.close();
         }
     }
 
@@ -29,7 +32,7 @@ class TableTwoParametersTest {
     @CsvSource({"100, 1950150", "1000, 7133250"})
     void m4CountsEmbeddingGruAndOneHiddenLayer(int gru, long paper) {
         SoftmaxWeights pretrained = new SoftmaxWeights(List.of(new float[(ITEMS + 1) * 50]));
-        try (EmbeddingOutputModel m4 = EmbeddingOutputModel.create(ITEMS, 50, gru, gru, 19, 1, pretrained)) {
+        try (NeuralModel m4 = NeuralModel.build(EmbeddingCosineBlock.parts(ITEMS, 50, gru, gru, 19, 1, pretrained, TrainingOptions.ADAM))) {
             assertEquals(paper - ((long) gru * gru + 55L * gru), m4.parameterCount());
         }
     }

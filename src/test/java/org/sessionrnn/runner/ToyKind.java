@@ -2,7 +2,6 @@ package org.sessionrnn.runner;
 
 import java.util.List;
 import java.util.function.Supplier;
-import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.spec.ModelCatalogue;
 import org.sessionrnn.spec.ModelSettings;
 import org.sessionrnn.spec.NoSettings;
@@ -49,11 +48,6 @@ enum ToyKind implements RunnableKind {
     @Override
     public RunExecutor newExecutor() {
         return executor.get();
-    }
-
-    @Override
-    public SessionModel preflightGraph(ModelFactory models) {
-        return null;
     }
 
     /** Offers {@link ToyKind} to the spec stage. */

@@ -24,7 +24,8 @@ import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.eval.Evaluator;
 import org.sessionrnn.eval.ModelRanker;
 import org.sessionrnn.model.SessionModel;
-import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.NeuralModel;
+import org.sessionrnn.model.SoftmaxBlock;
 
 /**
  * Training stopped inside an epoch (Ctrl-C, or a crash after a periodic in-epoch checkpoint) and resumed from
@@ -155,7 +156,7 @@ class InEpochResumeTest {
      * {@code disruptor} registered last.
      */
     private static Outcome train(Path dir, Duration interval, TrainingListener disruptor) throws IOException {
-        try (SoftmaxModel model = SoftmaxModel.create(ITEMS, 8, 16, 19, 5)) {
+        try (NeuralModel model = NeuralModel.build(SoftmaxBlock.m1(ITEMS, 8, 16, 19, 5))) {
             EarlyStopping stopping = new EarlyStopping(CONFIG.patience(), dir.resolve("best"));
             Optional<TrainingState> state = EpochCheckpoint.load(dir);
             state.ifPresent(s -> EpochCheckpoint.restore(s, dir, model, stopping));

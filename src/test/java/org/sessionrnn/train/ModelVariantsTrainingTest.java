@@ -19,11 +19,14 @@ import org.sessionrnn.eval.EvaluationResult;
 import org.sessionrnn.eval.Evaluator;
 import org.sessionrnn.eval.ModelRanker;
 import org.sessionrnn.model.Batch;
-import org.sessionrnn.model.DistillationModel;
-import org.sessionrnn.model.EmbeddingOutputModel;
+import org.sessionrnn.model.EmbeddingCosineBlock;
+import org.sessionrnn.model.GruEncoder;
 import org.sessionrnn.model.SessionModel;
-import org.sessionrnn.model.SoftmaxModel;
+import org.sessionrnn.model.NeuralModel;
+import org.sessionrnn.model.SoftmaxBlock;
 import org.sessionrnn.model.SoftmaxWeights;
+import org.sessionrnn.model.TeacherDistillation;
+import org.sessionrnn.model.TrainingOptions;
 
 /** M2, M3 and M4 on the planted pattern of {@link PlantedSessions}, sharing one pre-trained M1. */
 @Tag("slow")
@@ -48,7 +51,7 @@ class ModelVariantsTrainingTest {
         validation = all.range(all.size() * 9 / 10, all.size());
         test = PlantedSessions.prefixes(PlantedSessions.table(100, ITEMS, 2));
         pretrained = dir.resolve("pretrained");
-        try (SoftmaxModel m1 = SoftmaxModel.create(ITEMS, EMBEDDING, GRU, STEPS, 7)) {
+        try (NeuralModel m1 = NeuralModel.build(SoftmaxBlock.m1(ITEMS, EMBEDDING, GRU, STEPS, 7))) {
             trainer(6).fit(m1, train, validation, ITEMS);
             m1.save(pretrained);
         }
@@ -64,27 +67,35 @@ class ModelVariantsTrainingTest {
         return r.metrics().recall();
     }
 
+    private static GruEncoder encoder(NeuralModel m1) {
+        return ((SoftmaxBlock) m1.block()).encoder();
+    }
+
+    private static EmbeddingCosineBlock cosine(NeuralModel m4) {
+        return (EmbeddingCosineBlock) m4.block();
+    }
+
     private static SoftmaxWeights pretrainedWeights() {
-        return SoftmaxWeights.load(pretrained, ITEMS, EMBEDDING, GRU, STEPS);
+        return SoftmaxWeights.load(pretrained, ITEMS, EMBEDDING, GRU);
     }
 
     @Test
     void m2StartsFromThePretrainedWeightsWithFreshAdamAndLearns() {
         SequenceSet recent = train.range(train.size() * 3 / 4, train.size());
-        try (SoftmaxModel pre = SoftmaxModel.create(ITEMS, EMBEDDING, GRU, STEPS, 7);
-             SoftmaxModel fresh = SoftmaxModel.create(ITEMS, EMBEDDING, GRU, STEPS, 8);
-             SoftmaxModel m2 = SoftmaxModel.create(ITEMS, EMBEDDING, GRU, STEPS, 8)) {
+        try (NeuralModel pre = NeuralModel.build(SoftmaxBlock.m1(ITEMS, EMBEDDING, GRU, STEPS, 7));
+             NeuralModel fresh = NeuralModel.build(SoftmaxBlock.m1(ITEMS, EMBEDDING, GRU, STEPS, 8));
+             NeuralModel m2 = NeuralModel.build(SoftmaxBlock.m1(ITEMS, EMBEDDING, GRU, STEPS, 8))) {
             pre.restore(pretrained);
             pretrainedWeights().initialise(m2);
-            float[] freshKernel = fresh.read(fresh.encoder().variables().get(3));
-            for (var v : m2.encoder().variables()) {
-                int i = m2.encoder().variables().indexOf(v);
-                assertArrayEquals(pre.read(pre.encoder().variables().get(i)), m2.read(v), "variable " + i);
+            float[] freshKernel = fresh.read(encoder(fresh).variables().get(3));
+            for (var v : encoder(m2).variables()) {
+                int i = encoder(m2).variables().indexOf(v);
+                assertArrayEquals(pre.read(encoder(pre).variables().get(i)), m2.read(v), "variable " + i);
             }
-            assertFalse(Arrays.equals(freshKernel, m2.read(m2.encoder().variables().get(3))), "not a fresh init");
-            float[] before = m2.read(m2.encoder().variables().get(2));
+            assertFalse(Arrays.equals(freshKernel, m2.read(encoder(m2).variables().get(3))), "not a fresh init");
+            float[] before = m2.read(encoder(m2).variables().get(2));
             m2.trainStep(firstBatch(recent), LR);
-            assertFreshAdamStep(before, m2.read(m2.encoder().variables().get(2)));
+            assertFreshAdamStep(before, m2.read(encoder(m2).variables().get(2)));
             trainer(2).fit(m2, recent, validation, ITEMS);
             assertTrue(recall(m2) >= 0.9, "M2 Recall@20 " + recall(m2));
         }
@@ -117,12 +128,13 @@ class ModelVariantsTrainingTest {
     @Test
     void m3LearnsFromLabelsAndItsPrivilegedTeacher() {
         SoftmaxWeights teacher;
-        try (SoftmaxModel t = SoftmaxModel.create(ITEMS, EMBEDDING, GRU, STEPS, 9)) {
+        try (NeuralModel t = NeuralModel.build(SoftmaxBlock.m1(ITEMS, EMBEDDING, GRU, STEPS, 9))) {
             trainer(4).fit(t, PrivilegedSequences.of(train, STEPS), PrivilegedSequences.of(validation, STEPS), ITEMS);
             teacher = SoftmaxWeights.of(t);
         }
-        try (DistillationModel m3 = DistillationModel.create(ITEMS, EMBEDDING, GRU, STEPS, 7, teacher, 0.2, 1, 10)) {
-            m3.usePrivilegedFrom(train);
+        SoftmaxWeights trained = teacher;
+        try (NeuralModel m3 = NeuralModel.build(TeacherDistillation.parts(ITEMS, EMBEDDING, GRU, STEPS, 7,
+                () -> trained, 0.2, 1, 10, train))) {
             trainer(6, new EarlyStopping(2, dir.resolve("m3"))).fit(m3, train, validation, ITEMS);
             assertTrue(recall(m3) >= 0.9, "M3 Recall@20 " + recall(m3));
         }
@@ -130,25 +142,25 @@ class ModelVariantsTrainingTest {
 
     @Test
     void m4LearnsWhileItsTargetEmbeddingsStayFixed() {
-        try (EmbeddingOutputModel m4 = EmbeddingOutputModel.create(ITEMS, EMBEDDING, GRU, GRU, STEPS, 7,
-                pretrainedWeights())) {
-            float[] targets = m4.targetEmbedding();
-            float[] input = m4.inputEmbedding();
+        try (NeuralModel m4 = NeuralModel.build(EmbeddingCosineBlock.parts(ITEMS, EMBEDDING, GRU, GRU, STEPS, 7,
+                pretrainedWeights(), TrainingOptions.ADAM))) {
+            float[] targets = m4.read(cosine(m4).targets());
+            float[] input = m4.read(cosine(m4).encoder().embedding());
             trainer(6, new EarlyStopping(2, dir.resolve("m4"))).fit(m4, train, validation, ITEMS);
-            assertArrayEquals(targets, m4.targetEmbedding(), 0f);
-            assertFalse(Arrays.equals(input, m4.inputEmbedding()), "the input embedding trains");
+            assertArrayEquals(targets, m4.read(cosine(m4).targets()), 0f);
+            assertFalse(Arrays.equals(input, m4.read(cosine(m4).encoder().embedding())), "the input embedding trains");
             assertTrue(recall(m4) >= 0.9, "M4 Recall@20 " + recall(m4));
         }
     }
 
     @Test
     void m4CountsInputEmbeddingGruAndDenseLayersButNotTheFixedTargets() {
-        try (EmbeddingOutputModel m4 = EmbeddingOutputModel.create(ITEMS, EMBEDDING, GRU, 24, STEPS, 7,
-                pretrainedWeights())) {
+        try (NeuralModel m4 = NeuralModel.build(EmbeddingCosineBlock.parts(ITEMS, EMBEDDING, GRU, 24, STEPS, 7,
+                pretrainedWeights(), TrainingOptions.ADAM))) {
             long gru = EMBEDDING * 3L * GRU + 3L * GRU + GRU * 2L * GRU + (long) GRU * GRU;
             long dense = GRU * 24L + 24 + 24L * EMBEDDING + EMBEDDING;
             assertEquals((ITEMS + 1L) * EMBEDDING + gru + dense, m4.parameterCount());
-            assertEquals((long) ITEMS * EMBEDDING, m4.targetParameterCount());
+            assertEquals((long) ITEMS * EMBEDDING, cosine(m4).targets().shape().size());
         }
     }
 }

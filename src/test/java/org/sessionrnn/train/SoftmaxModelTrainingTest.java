@@ -15,8 +15,9 @@ import org.sessionrnn.data.SessionTable;
 import org.sessionrnn.eval.EvaluationResult;
 import org.sessionrnn.eval.Evaluator;
 import org.sessionrnn.eval.ModelRanker;
-import org.sessionrnn.model.SoftmaxModel;
-import org.sessionrnn.model.SoftmaxOptions;
+import org.sessionrnn.model.NeuralModel;
+import org.sessionrnn.model.SoftmaxBlock;
+import org.sessionrnn.model.TrainingOptions;
 
 class SoftmaxModelTrainingTest {
     private static final int ITEMS = 60;
@@ -33,7 +34,7 @@ class SoftmaxModelTrainingTest {
         SequenceSet validation = all.range(all.size() * 9 / 10, all.size());
         SessionTable testTable = PlantedSessions.table(100, ITEMS, 2);
         SequenceSet test = PlantedSessions.prefixes(testTable);
-        try (SoftmaxModel model = SoftmaxModel.create(ITEMS, 16, 32, 19, 7)) {
+        try (NeuralModel model = NeuralModel.build(SoftmaxBlock.m1(ITEMS, 16, 32, 19, 7))) {
             EarlyStopping stopping = new EarlyStopping(2, dir.resolve("best"));
             List<EpochRecord> history = new Trainer(config(7), List.of(stopping), new ValidationRanking(config(7))).fit(model, train, validation, ITEMS);
             assertTrue(history.get(history.size() - 1).loss() < history.get(0).loss(), "loss decreases");
@@ -52,9 +53,10 @@ class SoftmaxModelTrainingTest {
         SequenceSet train = all.range(0, all.size() * 9 / 10);
         SequenceSet validation = all.range(all.size() * 9 / 10, all.size());
         SequenceSet test = PlantedSessions.prefixes(PlantedSessions.table(100, ITEMS, 2));
-        SoftmaxOptions options = new SoftmaxOptions(0.4, 5, true, SoftmaxOptions.Optimizer.ADAM, 0);
+        SoftmaxBlock.Options options = new SoftmaxBlock.Options(0.4, true);
+        TrainingOptions training = new TrainingOptions(TrainingOptions.Optimizer.ADAM, 0, 5);
         TrainingConfig config = new TrainingConfig(64, 0.01f, 6, 2, 0, 19, 20, 7, 20, 0.9);
-        try (SoftmaxModel model = SoftmaxModel.create(ITEMS, 16, 32, 19, 7, options)) {
+        try (NeuralModel model = NeuralModel.build(SoftmaxBlock.parts(ITEMS, 16, 32, 19, 7, options, training))) {
             EarlyStopping stopping = new EarlyStopping(2, dir.resolve("best"));
             new Trainer(config, List.of(stopping), new ValidationRanking(config)).fit(model, train, validation, ITEMS);
             EvaluationResult r = new Evaluator(20).evaluate(new ModelRanker(model, 64, 19, ITEMS), test);
@@ -71,9 +73,10 @@ class SoftmaxModelTrainingTest {
         SequenceSet train = all.range(0, all.size() * 9 / 10);
         SequenceSet validation = all.range(all.size() * 9 / 10, all.size());
         SequenceSet test = PlantedSessions.prefixes(PlantedSessions.table(100, ITEMS, 2));
-        SoftmaxOptions options = new SoftmaxOptions(0, 0, true, SoftmaxOptions.Optimizer.ADAGRAD, 0.2);
+        SoftmaxBlock.Options options = new SoftmaxBlock.Options(0, true);
+        TrainingOptions training = new TrainingOptions(TrainingOptions.Optimizer.ADAGRAD, 0.2, 0);
         TrainingConfig config = new TrainingConfig(64, 0.1f, 6, 2, 0, 19, 20, 7);
-        try (SoftmaxModel model = SoftmaxModel.create(ITEMS, 16, 32, 19, 7, options)) {
+        try (NeuralModel model = NeuralModel.build(SoftmaxBlock.parts(ITEMS, 16, 32, 19, 7, options, training))) {
             EarlyStopping stopping = new EarlyStopping(2, dir.resolve("best"));
             new Trainer(config, List.of(stopping), new ValidationRanking(config)).fit(model, train, validation, ITEMS);
             EvaluationResult r = new Evaluator(20).evaluate(new ModelRanker(model, 64, 19, ITEMS), test);
@@ -88,7 +91,7 @@ class SoftmaxModelTrainingTest {
         double[] losses = new double[2];
         int[][] ranks = new int[2][];
         for (int k = 0; k < 2; k++) {
-            try (SoftmaxModel model = SoftmaxModel.create(ITEMS, 8, 16, 19, 11)) {
+            try (NeuralModel model = NeuralModel.build(SoftmaxBlock.m1(ITEMS, 8, 16, 19, 11))) {
                 TrainingConfig c = new TrainingConfig(32, 0.01f, 2, 5, 0.25, 19, 20, 11);
                 List<EpochRecord> h = new Trainer(c, List.of(), new ValidationRanking(c)).fit(model, all, all, ITEMS);
                 losses[k] = h.get(1).loss();
@@ -101,7 +104,7 @@ class SoftmaxModelTrainingTest {
 
     @Test
     void parameterCountFollowsTheArchitecture() {
-        try (SoftmaxModel model = SoftmaxModel.create(ITEMS, 16, 32, 19, 1)) {
+        try (NeuralModel model = NeuralModel.build(SoftmaxBlock.m1(ITEMS, 16, 32, 19, 1))) {
             long embedding = (ITEMS + 1) * 16L;
             long gru = 16L * 96 + 96 + 32L * 64 + 32L * 32;
             long output = 32L * ITEMS + ITEMS;
