@@ -9,11 +9,11 @@ import org.sessionrnn.data.SessionTable;
  * Test data with a planted pattern: every session walks the fixed permutation {@code next = (7 * item + 3) mod m},
  * starting at a random item, so the next click is a deterministic function of the last one.
  */
-final class PlantedSessions {
+public final class PlantedSessions {
     private PlantedSessions() {
     }
 
-    static SessionTable table(int sessions, int items, long seed) {
+    public static SessionTable table(int sessions, int items, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int[] lengths = new int[sessions];
         int clicks = 0;
@@ -42,7 +42,7 @@ final class PlantedSessions {
     }
 
     /** All prefix sequences of the table, in session order. */
-    static SequenceSet prefixes(SessionTable t) {
+    public static SequenceSet prefixes(SessionTable t) {
         return SequenceBuilder.inSessionOrder(t);
     }
 }
