@@ -121,17 +121,33 @@ class ClaimBoardTest {
         assertTrue(holder.tryClaim("r").acquired());
         Path file = dir.resolve("claims/r.claim");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
-        Thread.sleep(400);
-        assertTrue(Files.getLastModifiedTime(file).toInstant().isAfter(Instant.now().minusSeconds(5)), "refreshed");
+        assertTrue(within(Duration.ofSeconds(10),
+                () -> Files.getLastModifiedTime(file).toInstant().isAfter(Instant.now().minusSeconds(5))), "refreshed");
 
         ClaimBoard taker = new ClaimBoard(dir, WorkerId.create(), new Shard(1, 2), Duration.ofSeconds(2),
                 new Heartbeat(Duration.ofHours(1)));
         boards.add(taker);
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60))); // the holder "froze"
-        assertTrue(taker.tryClaim("r").acquired());
-        Thread.sleep(400);
-        assertTrue(holder.isLost("r"), "the frozen holder learns at its next heartbeat");
+        // the holder "froze": its claim looks 60 s old. Its heartbeat still runs every 100 ms and may refresh the
+        // file between the two lines, which is a live holder winning, so the taker tries again
+        assertTrue(within(Duration.ofSeconds(10), () -> {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+            return taker.tryClaim("r").acquired();
+        }), "a claim silent for 60 s of 2 allowed is taken over");
+        assertTrue(within(Duration.ofSeconds(10), () -> holder.isLost("r")),
+                "the frozen holder learns at its next heartbeat");
         assertEquals("1/2", taker.current("r").orElseThrow().shard(), "and does not refresh the taker's claim away");
+    }
+
+    /** Polls {@code condition} until it holds or {@code limit} has passed; timing on a loaded machine varies. */
+    private static boolean within(Duration limit, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long end = System.nanoTime() + limit.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     @Test
