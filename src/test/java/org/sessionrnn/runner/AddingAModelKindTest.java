@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.cli.Main;
@@ -40,7 +35,7 @@ class AddingAModelKindTest {
     @Test
     void aToyKindRunsEndToEnd(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Run run = runWithToy(dir, SPEC, out);
+        ExtensionRunner.Run run = runWithToy(dir, SPEC, out);
         assertEquals(0, run.code(), run.log());
 
         Path experiment = out.resolve("toy");
@@ -64,7 +59,7 @@ class AddingAModelKindTest {
     @Test
     void aKeyTheToyKindDoesNotReadIsRejected(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Run run = runWithToy(dir, SPEC + "    learning_rate: 0.1\n", out);
+        ExtensionRunner.Run run = runWithToy(dir, SPEC + "    learning_rate: 0.1\n", out);
         assertEquals(Main.INPUT_ERROR, run.code(), run.log());
         assertTrue(run.log().contains("does not apply to model toy"), run.log());
         assertFalse(Files.exists(out), "nothing written");
@@ -77,27 +72,10 @@ class AddingAModelKindTest {
         assertFalse(ModelCatalogue.find("toy").isPresent(), "the toy is registered only for the runner it starts");
     }
 
-    private record Run(int code, String log) {
-    }
-
     /** Runs {@code spec} in a new JVM whose class path adds the toy's service registration. */
-    private static Run runWithToy(Path dir, String spec, Path out) throws Exception {
-        Path services = dir.resolve("toy-extension/META-INF/services");
-        Files.createDirectories(services);
-        Files.writeString(services.resolve(ModelCatalogue.class.getName()), ToyKind.Catalogue.class.getName() + "\n");
+    private static ExtensionRunner.Run runWithToy(Path dir, String spec, Path out) throws Exception {
         Path specFile = dir.resolve("toy.yaml");
         Files.writeString(specFile, spec);
-        Path log = dir.resolve("runner.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path") + File.pathSeparator
-                + dir.resolve("toy-extension"), Main.class.getName(), specFile.toString(), "--output", out.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-        Process p = pb.start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("the runner did not finish in 5 minutes: " + Files.readString(log));
-        }
-        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        return ExtensionRunner.run(dir, ToyKind.Catalogue.class, specFile.toString(), "--output", out.toString());
     }
 }

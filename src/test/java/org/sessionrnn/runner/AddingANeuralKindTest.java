@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sessionrnn.cli.Main;
 import org.sessionrnn.data.DataLoader;
 import org.sessionrnn.data.PreprocessListener;
 import org.sessionrnn.data.SequenceBuilder;
@@ -33,7 +28,6 @@ import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.Fraction;
-import org.sessionrnn.spec.ModelCatalogue;
 import org.sessionrnn.spec.RunSpec;
 import org.sessionrnn.spec.SpecLoader;
 import org.sessionrnn.spec.VariantSpec;
@@ -132,25 +126,9 @@ class AddingANeuralKindTest {
      * would be registered (this JVM knows only the project's kinds); fails unless it exits 0. Returns its output.
      */
     private static String runWithNarm(Path dir, String... args) throws Exception {
-        Path extension = dir.resolve("narm-extension");
-        Path services = extension.resolve("META-INF/services");
-        Files.createDirectories(services);
-        Files.writeString(services.resolve(ModelCatalogue.class.getName()), NarmKind.Catalogue.class.getName() + "\n");
-        Path log = Files.createTempFile(dir, "runner", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path") + File.pathSeparator + extension,
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-        Process p = pb.start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("the runner did not finish in 5 minutes: " + Files.readString(log));
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), output);
-        return output;
+        ExtensionRunner.Run run = ExtensionRunner.run(dir, NarmKind.Catalogue.class, args);
+        assertEquals(0, run.code(), run.log());
+        return run.log();
     }
 
     private static int indexOf(int[] a, int from, int n, int value) {
