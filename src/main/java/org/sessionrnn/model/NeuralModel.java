@@ -107,9 +107,10 @@ public final class NeuralModel implements SessionModel {
         if (training.clipNorm() > 0) {
             grads = GradientClipping.clip(tf, grads, (float) training.clipNorm());
         }
-        return training.optimizer() == TrainingOptions.Optimizer.ADAGRAD
-                ? new AdagradOptimizer(tf, vars, grads, (float) training.momentum())
-                : new AdamOptimizer(tf, vars, grads);
+        return switch (training.optimizer()) {
+            case ADAM -> new AdamOptimizer(tf, vars, grads);
+            case ADAGRAD -> new AdagradOptimizer(tf, vars, grads, (float) training.momentum());
+        };
     }
 
     @SuppressWarnings("unchecked")

@@ -1,10 +1,12 @@
 package org.sessionrnn.model;
 
+import org.sessionrnn.spec.Optimizer;
+
 /**
  * How {@link NeuralModel} turns any block's gradients into updates: the optimiser and gradient clipping. The
  * learning rate (with warm-up and decay) is the trainer's, fed at every step.
  *
- * @param optimizer the update rule
+ * @param optimizer the update rule, as the spec's {@code optimizer} key names it
  * @param momentum  Adagrad's momentum (GRU4Rec's {@code momentum}); unused by Adam
  * @param clipNorm  the gradients of all variables are scaled down together so that their global L2 norm is at
  *                  most this (Pascanu et al. 2013); 0 = off
@@ -17,13 +19,5 @@ public record TrainingOptions(Optimizer optimizer, double momentum, double clipN
         if (!(clipNorm >= 0) || !(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("clip norm >= 0, momentum in [0, 1)");
         }
-    }
-
-    /** The update rules a model can train with. */
-    public enum Optimizer {
-        /** Adam (Kingma and Ba 2015), the paper's choice. */
-        ADAM,
-        /** Adagrad (Duchi et al. 2011) with momentum, as GRU4Rec trains. */
-        ADAGRAD
     }
 }

@@ -49,7 +49,7 @@ public record ModelFactory(RunSpec run, int items, int steps, Supplier<SoftmaxWe
      * The settings of the softmax GRU a run trains or starts from: an M1-like kind's own, M4's pre-trained M1's,
      * M3's (the paper's M1 options, which its keys do not change). Any other settings type is refused.
      */
-    private static SoftmaxSettings softmaxSettings(RunSpec run) {
+    static SoftmaxSettings softmaxSettings(RunSpec run) {
         ModelSettings settings = run.variant().settings();
         if (settings instanceof SoftmaxSettings m1) {
             return m1;
@@ -94,8 +94,7 @@ public record ModelFactory(RunSpec run, int items, int steps, Supplier<SoftmaxWe
     /** The optimiser and clipping of the run's variant, for any block. */
     public TrainingOptions training() {
         SoftmaxSettings m1 = softmaxSettings(run);
-        return new TrainingOptions(m1.optimizer().equals("adagrad") ? TrainingOptions.Optimizer.ADAGRAD
-                : TrainingOptions.Optimizer.ADAM, m1.momentum(), m1.clipNorm());
+        return new TrainingOptions(m1.optimizer(), m1.momentum(), m1.clipNorm());
     }
 
     /** The input item embedding size: the GRU size when it is tied to the output layer. */

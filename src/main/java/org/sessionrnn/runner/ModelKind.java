@@ -1,5 +1,18 @@
 package org.sessionrnn.runner;
 
+import static org.sessionrnn.spec.DistillationSettings.LAMBDA;
+import static org.sessionrnn.spec.DistillationSettings.SOFT_LABEL_TOP_K;
+import static org.sessionrnn.spec.DistillationSettings.TEMPERATURE;
+import static org.sessionrnn.spec.EmbeddingOutputSettings.HIDDEN_SIZE;
+import static org.sessionrnn.spec.ItemKnnSettings.KNN_ALPHA;
+import static org.sessionrnn.spec.ItemKnnSettings.KNN_LAMBDA;
+import static org.sessionrnn.spec.ItemKnnSettings.NEIGHBOURS;
+import static org.sessionrnn.spec.SoftmaxSettings.CLIP_NORM;
+import static org.sessionrnn.spec.SoftmaxSettings.MOMENTUM;
+import static org.sessionrnn.spec.SoftmaxSettings.OPTIMIZER;
+import static org.sessionrnn.spec.SoftmaxSettings.OUTPUT_DROPOUT;
+import static org.sessionrnn.spec.SoftmaxSettings.TIED_EMBEDDING;
+
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -10,30 +23,32 @@ import org.sessionrnn.model.ModelParts;
 import org.sessionrnn.spec.DistillationSettings;
 import org.sessionrnn.spec.EmbeddingOutputSettings;
 import org.sessionrnn.spec.ItemKnnSettings;
+import org.sessionrnn.spec.Key;
 import org.sessionrnn.spec.ModelSettings;
 import org.sessionrnn.spec.NoSettings;
 import org.sessionrnn.spec.SoftmaxSettings;
 
 /**
  * The model kinds, each defined here once: its name in a spec, its settings (their type and defaults; a GRU
- * model's are {@code GruSettings}), the spec keys it reads beyond the common ones, whether it runs at fraction 1,
- * its executor and, for a neural kind, its model: the {@link ModelParts} (forward block, loss, training options)
- * that it trains, preflight checks and export builds the inference graph of. Adding a neural kind is one
- * constant here plus its forward block; see docs/extending.md.
+ * model's are {@code GruSettings}), the keys of those settings it reads beyond the common and training ones (the
+ * settings type's declared {@link Key} constants), whether it runs at fraction 1, its executor and, for a neural
+ * kind, its model: the {@link ModelParts} (forward block, loss, training options) that it trains, preflight checks
+ * and export builds the inference graph of. Adding a neural kind is one constant here plus its forward block; see
+ * docs/extending.md.
  * The spec stage learns the kinds through {@link ModelKindCatalogue}.
  */
 public enum ModelKind implements RunnableKind {
     /** The paper's baseline GRU: softmax over all items, cross-entropy. */
-    M1("m1", SoftmaxSettings.DEFAULT, List.of("output_dropout", "clip_norm"), true, SoftmaxRun::new,
+    M1("m1", SoftmaxSettings.DEFAULT, keys(OUTPUT_DROPOUT, CLIP_NORM), true, SoftmaxRun::new,
             ModelFactory::softmaxVariant),
     /** M1 pre-trained on all data, fine-tuned on a recent fraction; output dropout in both. */
-    M2("m2", SoftmaxSettings.DEFAULT, List.of("output_dropout"), false, FineTuneRun::new,
+    M2("m2", SoftmaxSettings.DEFAULT, keys(OUTPUT_DROPOUT), false, FineTuneRun::new,
             ModelFactory::softmaxVariant),
     /** Generalised distillation from a teacher trained on the reversed future of each sequence. */
-    M3("m3", DistillationSettings.DEFAULT, List.of("lambda", "temperature", "soft_label_top_k"), true,
+    M3("m3", DistillationSettings.DEFAULT, keys(LAMBDA, TEMPERATURE, SOFT_LABEL_TOP_K), true,
             DistillationRun::new, f -> f.distillation(f::untrainedSoftmax, null)),
     /** Output in the item embedding space of a pre-trained M1 (output dropout: that M1's), cosine loss. */
-    M4("m4", EmbeddingOutputSettings.DEFAULT, List.of("hidden_size", "output_dropout"), true,
+    M4("m4", EmbeddingOutputSettings.DEFAULT, keys(HIDDEN_SIZE, OUTPUT_DROPOUT), true,
             EmbeddingOutputRun::new, f -> f.embeddingOutput(f.pretrainedWeights())),
     /**
      * Not a model of the paper: M1 with its input embedding tied to the output layer, dropout on the GRU output
@@ -41,16 +56,16 @@ public enum ModelKind implements RunnableKind {
      * pre-trained M1.
      */
     M1PLUS("m1plus", SoftmaxSettings.DEFAULT.tied(0.6),
-            List.of("output_dropout", "clip_norm", "tied_embedding", "optimizer", "momentum"), true,
+            keys(OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM), true,
             NeuralRun::new, ModelFactory::softmaxVariant),
     /** Most clicked items. */
-    POP("pop", NoSettings.NONE, List.of(), true,
+    POP("pop", NoSettings.NONE, keys(), true,
             () -> new BaselineRun((train, c) -> Baselines.pop(train, c.data().items(), maxLength(c))), null),
     /** Items of the current session first, then most clicked. */
-    SPOP("spop", NoSettings.NONE, List.of(), true,
+    SPOP("spop", NoSettings.NONE, keys(), true,
             () -> new BaselineRun((train, c) -> Baselines.sessionPop(train, c.data().items(), maxLength(c))), null),
     /** Item-to-item cosine neighbours of the last click. */
-    ITEMKNN("itemknn", ItemKnnSettings.DEFAULT, List.of("neighbours", "knn_lambda", "knn_alpha"), true,
+    ITEMKNN("itemknn", ItemKnnSettings.DEFAULT, keys(NEIGHBOURS, KNN_LAMBDA, KNN_ALPHA), true,
             () -> new BaselineRun(ModelKind::itemKnn), null);
 
     private final String id;
@@ -60,11 +75,11 @@ public enum ModelKind implements RunnableKind {
     private final Supplier<RunExecutor> executor;
     private final Function<ModelFactory, ModelParts> model;
 
-    ModelKind(String id, ModelSettings defaults, List<String> ownKeys, boolean runsAtFractionOne,
+    ModelKind(String id, ModelSettings defaults, List<Key<?>> ownKeys, boolean runsAtFractionOne,
               Supplier<RunExecutor> executor, Function<ModelFactory, ModelParts> model) {
         this.id = id;
         this.defaults = defaults;
-        this.ownKeys = ownKeys;
+        this.ownKeys = Key.names(ownKeys);
         this.runsAtFractionOne = runsAtFractionOne;
         this.executor = executor;
         this.model = model;
@@ -104,6 +119,11 @@ public enum ModelKind implements RunnableKind {
     @Override
     public boolean predictionTimeReference() {
         return this == M1;
+    }
+
+    /** The keys a kind reads, as declared by its settings type. */
+    private static List<Key<?>> keys(Key<?>... keys) {
+        return List.of(keys);
     }
 
     private static Ranker itemKnn(SequenceSet train, RunContext c) {

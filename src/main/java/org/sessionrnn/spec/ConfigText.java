@@ -1,30 +1,28 @@
 package org.sessionrnn.spec;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A variant as the text that enters its runs' configuration hashes. The text predates the typed settings: it lists
- * one flat set of fields for every kind, with the values of version 0.1 where a kind has no such setting, and adds
- * the options that came later only when they are not "off". A run written by any earlier version therefore gets the
- * same hash and is not trained again. A key in neither list is always written, so that no setting is left out of
- * the hash; a new key that should leave earlier runs' hashes alone joins {@code OPTIONAL} with its "off" value.
+ * A variant as the text that enters its runs' configuration hashes, derived from the declared keys
+ * ({@link SettingsTypes}). The text predates the typed settings: it lists the fields of version 0.1 for every kind
+ * (the keys declared {@code inTextSince01}, with version 0.1's value where a kind has no such key), then every other
+ * key whose value is not its declared default ("off"). A run written by any earlier version therefore gets the same
+ * hash and is not trained again, and a key added later leaves earlier runs' hashes alone as long as its default is
+ * the behaviour before it existed.
  */
 final class ConfigText {
     /**
-     * Always written, as {@code camelCaseKey=value}; the value where a variant has no such key is version 0.1's
-     * (a baseline's GRU and epoch fields too).
+     * The keys added after version 0.1 and before keys were declared in tables, in the order they entered the text;
+     * later keys follow in declaration order. History, not configuration: never reorder.
      */
-    private static final Map<String, Object> FIXED = SpecValues.of(
-            "gru_sizes", List.of(0), "embedding", 50, "embedding_dropout", 0.25, "batch_size", 512,
-            "learning_rate", 0.001, "max_epochs", 10, "patience", 2, "lambda", 0.2, "temperature", 1.0,
-            "soft_label_top_k", 0, "hidden_size", 0, "neighbours", 100, "knn_lambda", 20.0, "knn_alpha", 0.5);
+    private static final List<String> ADDED_BEFORE_TABLES = List.of("output_dropout", "clip_norm", "warmup_steps",
+            "learning_rate_decay", "tied_embedding", "optimizer", "momentum", "refit");
 
-    /** Written only when the value differs from the one here, which is "off". */
-    private static final Map<String, Object> OPTIONAL = SpecValues.of(
-            "output_dropout", 0.0, "clip_norm", 0.0, "warmup_steps", 0L, "learning_rate_decay", 1.0,
-            "tied_embedding", false, "optimizer", "adam", "momentum", 0.0, "refit", false);
+    /** The keys in the order the text lists them. */
+    private static final List<Key<?>> ORDER = order(SettingsTypes.allKeys());
 
     private ConfigText() {
     }
@@ -32,18 +30,29 @@ final class ConfigText {
     static String of(String label, String model, ModelSettings settings) {
         Map<String, Object> values = new LinkedHashMap<>(settings.specValues());
         StringBuilder b = new StringBuilder("VariantSpec[label=" + label + ", model=" + model);
-        FIXED.forEach((key, absent) -> append(b, key, values.getOrDefault(key, absent)));
-        OPTIONAL.forEach((key, off) -> {
-            Object value = values.getOrDefault(key, off);
-            if (!off(value, off)) {
-                append(b, key, value);
+        for (Key<?> key : ORDER) {
+            Object absent = key.textSince01();
+            if (absent != null) {
+                append(b, key.name(), values.getOrDefault(key.name(), absent));
+            } else if (values.containsKey(key.name())) {
+                Object value = values.get(key.name());
+                if (!off(value, key.plain(key.defaultValue()))) {
+                    append(b, key.name(), value);
+                }
             }
-        });
-        // a key neither table knows is always written: a setting must never be left out of the hash
-        values.keySet().removeAll(FIXED.keySet());
-        values.keySet().removeAll(OPTIONAL.keySet());
-        values.forEach((key, value) -> append(b, key, value));
+        }
         return b.append(']').toString();
+    }
+
+    /** Version 0.1's fields, then the keys added before the tables, then the rest in declaration order. */
+    static List<Key<?>> order(List<Key<?>> declared) {
+        List<Key<?>> order = new ArrayList<>(declared.stream().filter(k -> k.textSince01() != null).toList());
+        for (String name : ADDED_BEFORE_TABLES) {
+            order.add(declared.stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow(
+                    () -> new IllegalStateException("key " + name + " of the configuration text is not declared")));
+        }
+        declared.stream().filter(k -> !order.contains(k)).forEach(order::add);
+        return List.copyOf(order);
     }
 
     private static void append(StringBuilder b, String key, Object value) {

@@ -1,33 +1,35 @@
 package org.sessionrnn.spec;
 
-import java.util.Map;
 import org.sessionrnn.io.Limits;
 
 /**
- * M4: a GRU whose output lives in the item embedding space of a pre-trained M1.
+ * M4: a GRU whose output lives in the item embedding space of a pre-trained M1. Each component is the key of the
+ * same position in {@link #KEYS}.
  *
- * @param training      how it, and the pre-trained M1, are trained
- * @param hiddenSize    size of the fully connected layer between GRU and output (0: the GRU size)
- * @param outputDropout the pre-trained M1's output dropout (0 = off)
+ * @param training      how it, and the pre-trained M1, are trained ({@link GruTraining#KEYS})
+ * @param hiddenSize    {@link #HIDDEN_SIZE}
+ * @param outputDropout the pre-trained M1's {@link SoftmaxSettings#OUTPUT_DROPOUT}
  */
 public record EmbeddingOutputSettings(GruTraining training, int hiddenSize, double outputDropout)
         implements GruSettings {
+    public static final Key<Integer> HIDDEN_SIZE = Key.integer("hidden_size", 0, Interval.upTo(0, Limits.MAX_LAYER),
+            "size of the fully connected layer between GRU and output; 0 = the GRU size").inTextSince01(0);
+
+    /** The keys, the training keys first. */
+    public static final KeyTable<EmbeddingOutputSettings> KEYS = KeyTable.of(EmbeddingOutputSettings.class,
+            GruTraining.KEYS, HIDDEN_SIZE, SoftmaxSettings.OUTPUT_DROPOUT);
+
     /** A hidden layer of the GRU's size and the paper's M1 as the pre-trained model. */
-    public static final EmbeddingOutputSettings DEFAULT = new EmbeddingOutputSettings(GruTraining.DEFAULT, 0, 0);
+    public static final EmbeddingOutputSettings DEFAULT = KEYS.defaults();
 
     /** The settings of the pre-trained M1 whose item embeddings are the targets: the paper's M1 options. */
     public SoftmaxSettings pretrained() {
-        return new SoftmaxSettings(training, outputDropout, 0, false, "adam", 0);
+        return SoftmaxSettings.KEYS.with(SoftmaxSettings.of(training), SoftmaxSettings.OUTPUT_DROPOUT,
+                outputDropout);
     }
 
     @Override
-    public Map<String, Object> ownValues() {
-        return SpecValues.of("hidden_size", hiddenSize, "output_dropout", outputDropout);
-    }
-
-    static EmbeddingOutputSettings read(Section s, EmbeddingOutputSettings d) {
-        return new EmbeddingOutputSettings(GruTraining.read(s, d.training()),
-                s.integer("hidden_size", d.hiddenSize(), Interval.upTo(0, Limits.MAX_LAYER)),
-                s.decimal("output_dropout", d.outputDropout(), Interval.UNIT_RIGHT_OPEN));
+    public KeyTable<EmbeddingOutputSettings> keyTable() {
+        return KEYS;
     }
 }

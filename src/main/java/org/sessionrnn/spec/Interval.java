@@ -56,6 +56,17 @@ record Interval(double low, boolean lowClosed, double high, boolean highClosed, 
         return "in " + (lowClosed ? "[" : "(") + format(low) + ", " + format(high) + (highClosed ? "]" : ")");
     }
 
+    /** The range as the docs table gives it: {@code [0, 1)}, {@code >= 1}, {@code 1 .. 16384}. */
+    String span() {
+        if (Double.isInfinite(high)) {
+            return describe();
+        }
+        if (limit) {
+            return format(low) + " .. " + format(high);
+        }
+        return describe().substring("in ".length());
+    }
+
     static String format(double x) {
         return x == Math.rint(x) && !Double.isInfinite(x) ? Long.toString((long) x) : Double.toString(x);
     }

@@ -1,27 +1,32 @@
 package org.sessionrnn.spec;
 
-import java.util.Map;
 import org.sessionrnn.io.Limits;
 
 /**
- * Item-KNN: item-to-item cosine neighbours of the last click (GRU4Rec's baseline).
+ * Item-KNN: item-to-item cosine neighbours of the last click (GRU4Rec's baseline). Each component is the key of
+ * the same position in {@link #KEYS}.
  *
- * @param neighbours neighbours kept per item (100)
- * @param lambda     similarity regularisation (20)
- * @param alpha      similarity normalisation exponent (0.5)
+ * @param neighbours {@link #NEIGHBOURS}
+ * @param lambda     {@link #KNN_LAMBDA}
+ * @param alpha      {@link #KNN_ALPHA}
  */
 public record ItemKnnSettings(int neighbours, double lambda, double alpha) implements ModelSettings {
+    public static final Key<Integer> NEIGHBOURS = Key.integer("neighbours", 100, Interval.upTo(1, Limits.MAX_TOP),
+            "neighbours kept per item").inTextSince01(100);
+    public static final Key<Double> KNN_LAMBDA = Key.decimal("knn_lambda", 20, Interval.NON_NEGATIVE,
+            "similarity regularisation").inTextSince01(20.0);
+    public static final Key<Double> KNN_ALPHA = Key.decimal("knn_alpha", 0.5, Interval.UNIT_CLOSED,
+            "similarity normalisation exponent").inTextSince01(0.5);
+
+    /** The keys. */
+    public static final KeyTable<ItemKnnSettings> KEYS = KeyTable.of(ItemKnnSettings.class, NEIGHBOURS, KNN_LAMBDA,
+            KNN_ALPHA);
+
     /** GRU4Rec's defaults. */
-    public static final ItemKnnSettings DEFAULT = new ItemKnnSettings(100, 20, 0.5);
+    public static final ItemKnnSettings DEFAULT = KEYS.defaults();
 
     @Override
-    public Map<String, Object> specValues() {
-        return SpecValues.of("neighbours", neighbours, "knn_lambda", lambda, "knn_alpha", alpha);
-    }
-
-    static ItemKnnSettings read(Section s, ItemKnnSettings d) {
-        return new ItemKnnSettings(s.integer("neighbours", d.neighbours(), Interval.upTo(1, Limits.MAX_TOP)),
-                s.decimal("knn_lambda", d.lambda(), Interval.NON_NEGATIVE),
-                s.decimal("knn_alpha", d.alpha(), Interval.UNIT_CLOSED));
+    public KeyTable<ItemKnnSettings> keyTable() {
+        return KEYS;
     }
 }

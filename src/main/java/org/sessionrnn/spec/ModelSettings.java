@@ -4,11 +4,16 @@ import java.util.Map;
 
 /**
  * The settings of one variant, typed by the kind of model they configure: a GRU model's ({@link GruSettings}),
- * Item-KNN's ({@link ItemKnnSettings}) or none ({@link NoSettings}: POP, S-POP). A model kind names its settings
- * type by its defaults ({@link ModelSchema#defaultSettings()}); the spec reader fills them from the keys the kind
- * reads.
+ * Item-KNN's ({@link ItemKnnSettings}) or none ({@link NoSettings}: POP, S-POP). Each type is a record whose keys
+ * are declared once, in its {@link KeyTable}. A model kind names its settings type by its defaults
+ * ({@link ModelSchema#defaultSettings()}); the spec reader fills them from the keys the kind reads.
  */
 public sealed interface ModelSettings permits GruSettings, ItemKnnSettings, NoSettings {
+    /** The keys of this settings type. */
+    KeyTable<?> keyTable();
+
     /** The spec keys these settings hold and their values, in writing order. */
-    Map<String, Object> specValues();
+    default Map<String, Object> specValues() {
+        return keyTable().valuesOf(this);
+    }
 }

@@ -23,7 +23,7 @@ final class Schema {
             "data_fraction", "leaderboard");
 
     private static final List<String> COMMON_VARIANT_KEYS = List.of("label", "model", "fractions");
-    private static final List<String> NEURAL_KEYS = List.copyOf(GruTraining.DEFAULT.specValues().keySet());
+    private static final List<String> NEURAL_KEYS = Key.names(GruTraining.KEYS.keys());
 
     private Schema() {
     }

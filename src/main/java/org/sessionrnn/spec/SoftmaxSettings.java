@@ -1,30 +1,42 @@
 package org.sessionrnn.spec;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * A GRU with a softmax over all items (M1, M2, m1plus) and its options beyond the paper's M1. A kind that does not
- * read an option's key keeps its "off" value here.
+ * read an option's key keeps its "off" value here. Each component is the key of the same position in
+ * {@link #KEYS}.
  *
- * @param training      how it is trained
- * @param outputDropout dropout rate on the GRU's final state during training (0 = off)
- * @param clipNorm      clip the gradients' global L2 norm at this (0 = off)
- * @param tiedEmbedding the input item embedding is the output layer's weights
- * @param optimizer     {@code adam} or {@code adagrad} ({@link #OPTIMIZERS})
- * @param momentum      Adagrad's momentum (0)
+ * @param training      how it is trained ({@link GruTraining#KEYS})
+ * @param outputDropout {@link #OUTPUT_DROPOUT}
+ * @param clipNorm      {@link #CLIP_NORM}
+ * @param tiedEmbedding {@link #TIED_EMBEDDING}
+ * @param optimizer     {@link #OPTIMIZER}
+ * @param momentum      {@link #MOMENTUM}
  */
 public record SoftmaxSettings(GruTraining training, double outputDropout, double clipNorm, boolean tiedEmbedding,
-                              String optimizer, double momentum) implements GruSettings {
-    /** The update rules an {@code optimizer} key may name. */
-    public static final List<String> OPTIMIZERS = List.of("adam", "adagrad");
+                              Optimizer optimizer, double momentum) implements GruSettings {
+    public static final Key<Double> OUTPUT_DROPOUT = Key.decimal("output_dropout", 0, Interval.UNIT_RIGHT_OPEN,
+            "dropout on the GRU's final state during training (m2: in pre-training and fine-tuning; m4: in its "
+                    + "pre-trained M1)");
+    public static final Key<Double> CLIP_NORM = Key.decimal("clip_norm", 0, Interval.NON_NEGATIVE,
+            "gradients scaled so that their global L2 norm is at most this; 0 = off");
+    public static final Key<Boolean> TIED_EMBEDDING = Key.flag("tied_embedding", false,
+            "the input item embedding is the output layer's weight matrix");
+    public static final Key<Optimizer> OPTIMIZER = Key.choice("optimizer", Optimizer.ADAM,
+            "the update rule (`adagrad`: with `momentum`); a kind that does not read the key trains with Adam");
+    public static final Key<Double> MOMENTUM = Key.decimal("momentum", 0, Interval.UNIT_RIGHT_OPEN,
+            "Adagrad's momentum");
+
+    /** The keys, the training keys first. */
+    public static final KeyTable<SoftmaxSettings> KEYS = KeyTable.of(SoftmaxSettings.class, GruTraining.KEYS,
+            OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM);
 
     /** The paper's M1: no output dropout, no clipping, a separate input embedding, Adam. */
-    public static final SoftmaxSettings DEFAULT = of(GruTraining.DEFAULT);
+    public static final SoftmaxSettings DEFAULT = KEYS.defaults();
 
     /** The paper's M1 options with {@code training}. */
     public static SoftmaxSettings of(GruTraining training) {
-        return new SoftmaxSettings(training, 0, 0, false, "adam", 0);
+        return new SoftmaxSettings(training, DEFAULT.outputDropout, DEFAULT.clipNorm, DEFAULT.tiedEmbedding,
+                DEFAULT.optimizer, DEFAULT.momentum);
     }
 
     /** These settings with the input embedding tied to the output layer and {@code outputDropout}. */
@@ -33,17 +45,7 @@ public record SoftmaxSettings(GruTraining training, double outputDropout, double
     }
 
     @Override
-    public Map<String, Object> ownValues() {
-        return SpecValues.of("output_dropout", outputDropout, "clip_norm", clipNorm, "tied_embedding", tiedEmbedding,
-                "optimizer", optimizer, "momentum", momentum);
-    }
-
-    static SoftmaxSettings read(Section s, SoftmaxSettings d) {
-        return new SoftmaxSettings(GruTraining.read(s, d.training()),
-                s.decimal("output_dropout", d.outputDropout(), Interval.UNIT_RIGHT_OPEN),
-                s.decimal("clip_norm", d.clipNorm(), Interval.NON_NEGATIVE),
-                s.bool("tied_embedding", d.tiedEmbedding()),
-                s.choice("optimizer", d.optimizer(), OPTIMIZERS, "optimizer"),
-                s.decimal("momentum", d.momentum(), Interval.UNIT_RIGHT_OPEN));
+    public KeyTable<SoftmaxSettings> keyTable() {
+        return KEYS;
     }
 }

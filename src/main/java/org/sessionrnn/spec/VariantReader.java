@@ -46,21 +46,9 @@ final class VariantReader {
                 fractions);
     }
 
-    /** The kind's settings from the keys it reads, {@code d}'s for the rest (the types are sealed: all are here). */
+    /** The kind's settings from the keys it reads (its key table), {@code d}'s for the rest. */
     private static ModelSettings settings(Section s, ModelSettings d) {
-        if (d instanceof SoftmaxSettings softmax) {
-            return SoftmaxSettings.read(s, softmax);
-        }
-        if (d instanceof DistillationSettings distillation) {
-            return DistillationSettings.read(s, distillation);
-        }
-        if (d instanceof EmbeddingOutputSettings embeddingOutput) {
-            return EmbeddingOutputSettings.read(s, embeddingOutput);
-        }
-        if (d instanceof ItemKnnSettings knn) {
-            return ItemKnnSettings.read(s, knn);
-        }
-        return d;
+        return (ModelSettings) d.keyTable().readOf(s, d);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sessionrnn.spec.Optimizer;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -83,7 +84,7 @@ class SoftmaxOptionsTest {
     @Test
     void tiedEmbeddingSharesTheOutputKernel() {
         SoftmaxBlock.Options tied = new SoftmaxBlock.Options(0, true);
-        TrainingOptions tiedTraining = new TrainingOptions(TrainingOptions.Optimizer.ADAM, 0, 0);
+        TrainingOptions tiedTraining = new TrainingOptions(Optimizer.ADAM, 0, 0);
         try (NeuralModel separate = NeuralModel.build(SoftmaxBlock.m1(ITEMS, 16, 16, 19, 1));
              NeuralModel shared = NeuralModel.build(SoftmaxBlock.parts(ITEMS, 999, 16, 19, 1, tied, tiedTraining))) {
             assertEquals(separate.parameterCount() - (ITEMS + 1) * 16L, shared.parameterCount());
@@ -95,7 +96,7 @@ class SoftmaxOptionsTest {
     @Test
     void outputDropoutIsOnInTrainingOnly() {
         SoftmaxBlock.Options dropout = new SoftmaxBlock.Options(0.5, false);
-        TrainingOptions dropoutTraining = new TrainingOptions(TrainingOptions.Optimizer.ADAM, 0, 0);
+        TrainingOptions dropoutTraining = new TrainingOptions(Optimizer.ADAM, 0, 0);
         try (NeuralModel plain = NeuralModel.build(SoftmaxBlock.m1(ITEMS, 8, 16, 19, 3));
              NeuralModel dropped = NeuralModel.build(SoftmaxBlock.parts(ITEMS, 8, 16, 19, 3, dropout, dropoutTraining))) {
             Batch batch = batch();

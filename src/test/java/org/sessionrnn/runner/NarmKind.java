@@ -1,10 +1,15 @@
 package org.sessionrnn.runner;
 
+import static org.sessionrnn.spec.SoftmaxSettings.CLIP_NORM;
+import static org.sessionrnn.spec.SoftmaxSettings.MOMENTUM;
+import static org.sessionrnn.spec.SoftmaxSettings.OPTIMIZER;
+
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.sessionrnn.model.ModelParts;
 import org.sessionrnn.model.SoftmaxLoss;
+import org.sessionrnn.spec.Key;
 import org.sessionrnn.spec.ModelCatalogue;
 import org.sessionrnn.spec.ModelSettings;
 import org.sessionrnn.spec.SoftmaxSettings;
@@ -17,7 +22,7 @@ import org.sessionrnn.spec.SoftmaxSettings;
  */
 enum NarmKind implements RunnableKind {
     /** NARM-style: last GRU state plus attention over all states. */
-    NARM("narm", List.of("clip_norm", "optimizer", "momentum"), NeuralRun::new,
+    NARM("narm", List.of(CLIP_NORM, OPTIMIZER, MOMENTUM), NeuralRun::new,
             f -> f.neural(AttentionBlock.maker(f.items(), f.embedding(), f.run().gruSize()), SoftmaxLoss::new));
 
     private final String id;
@@ -25,9 +30,10 @@ enum NarmKind implements RunnableKind {
     private final Supplier<RunExecutor> executor;
     private final Function<ModelFactory, ModelParts> model;
 
-    NarmKind(String id, List<String> ownKeys, Supplier<RunExecutor> executor, Function<ModelFactory, ModelParts> model) {
+    NarmKind(String id, List<Key<?>> ownKeys, Supplier<RunExecutor> executor,
+             Function<ModelFactory, ModelParts> model) {
         this.id = id;
-        this.ownKeys = ownKeys;
+        this.ownKeys = Key.names(ownKeys);
         this.executor = executor;
         this.model = model;
     }

@@ -18,6 +18,7 @@ import org.sessionrnn.eval.ModelRanker;
 import org.sessionrnn.model.NeuralModel;
 import org.sessionrnn.model.SoftmaxBlock;
 import org.sessionrnn.model.TrainingOptions;
+import org.sessionrnn.spec.Optimizer;
 
 class SoftmaxModelTrainingTest {
     private static final int ITEMS = 60;
@@ -54,7 +55,7 @@ class SoftmaxModelTrainingTest {
         SequenceSet validation = all.range(all.size() * 9 / 10, all.size());
         SequenceSet test = PlantedSessions.prefixes(PlantedSessions.table(100, ITEMS, 2));
         SoftmaxBlock.Options options = new SoftmaxBlock.Options(0.4, true);
-        TrainingOptions training = new TrainingOptions(TrainingOptions.Optimizer.ADAM, 0, 5);
+        TrainingOptions training = new TrainingOptions(Optimizer.ADAM, 0, 5);
         TrainingConfig config = new TrainingConfig(64, 0.01f, 6, 2, 0, 19, 20, 7, 20, 0.9);
         try (NeuralModel model = NeuralModel.build(SoftmaxBlock.parts(ITEMS, 16, 32, 19, 7, options, training))) {
             EarlyStopping stopping = new EarlyStopping(2, dir.resolve("best"));
@@ -74,7 +75,7 @@ class SoftmaxModelTrainingTest {
         SequenceSet validation = all.range(all.size() * 9 / 10, all.size());
         SequenceSet test = PlantedSessions.prefixes(PlantedSessions.table(100, ITEMS, 2));
         SoftmaxBlock.Options options = new SoftmaxBlock.Options(0, true);
-        TrainingOptions training = new TrainingOptions(TrainingOptions.Optimizer.ADAGRAD, 0.2, 0);
+        TrainingOptions training = new TrainingOptions(Optimizer.ADAGRAD, 0.2, 0);
         TrainingConfig config = new TrainingConfig(64, 0.1f, 6, 2, 0, 19, 20, 7);
         try (NeuralModel model = NeuralModel.build(SoftmaxBlock.parts(ITEMS, 16, 32, 19, 7, options, training))) {
             EarlyStopping stopping = new EarlyStopping(2, dir.resolve("best"));
