@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sessionrnn.claims.ClaimBoard;
@@ -16,14 +17,16 @@ import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.spec.Fraction;
 import org.sessionrnn.spec.GruTraining;
+import org.sessionrnn.spec.Key;
 import org.sessionrnn.spec.ProtocolSpec;
+import org.sessionrnn.spec.SoftmaxSettings;
 import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.train.EpochCheckpoint;
 import org.sessionrnn.train.StopRequest;
 
 /**
  * The M1 trained on the whole training set that M2 fine-tunes and M4 takes its target embeddings from. It is
- * trained once per (GRU size, seed, training hyperparameters, data) and cached under
+ * trained once per {@link #fingerprint} (data, GRU size, seed, every key of its settings) and cached under
  * {@code <experimentDir>/pretrained/<key>/}: checkpoint {@code best} and {@code pretrained.json}, written
  * atomically after the checkpoint, so a cache entry without its json is incomplete and is trained again.
  *
@@ -34,6 +37,10 @@ import org.sessionrnn.train.StopRequest;
  */
 final class PretrainedModels {
     static final String INFO_FILE = "pretrained.json";
+    /** The fingerprint's version: raise it when its text changes, so that old cache entries are not reused. */
+    static final int FINGERPRINT_VERSION = 2;
+    private static final List<String> NOT_IN_FINGERPRINT = Key.names(List.of(GruTraining.GRU_SIZES,
+            GruTraining.REFIT));
 
     private PretrainedModels() {
     }
@@ -42,8 +49,8 @@ final class PretrainedModels {
      * A cached pre-trained M1.
      *
      * @param checkpoint prefix of its best checkpoint
-     * @param key        cache key: GRU size, seed and the hash of the config that produced it
-     * @param configHash hash of the training configuration and data
+     * @param key        cache key: GRU size, seed and {@code configHash}
+     * @param configHash hash of the {@link #fingerprint}
      */
     record Pretrained(Path checkpoint, String key, String configHash) {
         /** For run.json of the runs that start from it. */
@@ -238,18 +245,31 @@ final class PretrainedModels {
         return new Pretrained(dir.resolve("best"), key, hash);
     }
 
-    /** Everything that changes the pre-trained model, as text. */
+    /** Everything that changes the run's pre-trained model, as text ({@link #fingerprint}). */
     static String config(RunContext c) {
-        GruTraining v = c.run().variant().training();
-        ModelFactory models = ModelFactory.of(c);
-        ProtocolSpec p = c.spec().protocol();
-        return "gru=" + c.run().gruSize() + ";seed=" + c.run().seed() + ";embedding=" + v.embedding()
-                + ";dropout=" + v.embeddingDropout() + ";batch=" + v.batchSize() + ";lr=" + v.learningRate()
-                + ";max_epochs=" + v.maxEpochs() + ";patience=" + v.patience() + ";warmup_steps=" + v.warmupSteps()
-                + ";learning_rate_decay=" + v.learningRateDecay() + ";output_dropout=" + models.blockOptions().outputDropout()
-                + ";clip_norm=" + models.training().clipNorm() + ";max_length=" + p.maxLength()
-                + ";validation_share=" + p.validationShare() + ";cutoff=" + p.cutoff() + ";items=" + c.data().items()
-                + ";train_sequences=" + c.data().trainByTime().size();
+        // the counts catch a change of preprocessing, which the hash of the files read does not
+        String data = c.data().dataset().dataHash() + " items=" + c.data().items() + " train_sequences="
+                + c.data().trainByTime().size();
+        return fingerprint(ModelFactory.softmaxSettings(c.run()), c.run().gruSize(), c.run().seed(),
+                c.spec().protocol(), data);
+    }
+
+    /**
+     * Everything that changes a pre-trained M1, as text: the version, the data (its hash and size), the protocol
+     * keys training reads, the cell's GRU size and seed, and every key of its settings, taken from their key table so
+     * that no key can be forgotten. Two keys are left out: {@code gru_sizes}, a list of which the cell trains one size, and
+     * {@code refit}, since the cached model is always the early-stopped one, refit or not.
+     */
+    static String fingerprint(SoftmaxSettings m1, int gruSize, long seed, ProtocolSpec p, String data) {
+        StringBuilder b = new StringBuilder("pretrained-m1 v" + FINGERPRINT_VERSION + "\ndata=" + data
+                + "\nmax_length=" + p.maxLength() + "\nvalidation_share=" + p.validationShare() + "\ncutoff="
+                + p.cutoff() + "\ngru=" + gruSize + "\nseed=" + seed);
+        SoftmaxSettings.KEYS.values(m1).forEach((key, value) -> {
+            if (!NOT_IN_FINGERPRINT.contains(key)) {
+                b.append('\n').append(key).append('=').append(value);
+            }
+        });
+        return b.toString();
     }
 
     static String configHash(RunContext c) {
