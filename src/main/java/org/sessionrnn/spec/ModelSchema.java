@@ -24,8 +24,9 @@ public interface ModelSchema {
     }
 
     /**
-     * The variant keys this kind reads beyond {@code label}, {@code model} and, if neural, the training keys; each
-     * is a key of its settings type, which keeps the default for a key the kind does not read.
+     * The variant keys this kind reads beyond {@code label}, {@code model} and, if neural, the training keys: names
+     * of {@link Key}s its settings type declares ({@link Key#names}), which keep their defaults where the kind does
+     * not read them.
      */
     List<String> ownKeys();
 

@@ -10,4 +10,13 @@ package org.sessionrnn.spec;
  * @param seed     the seed for initialisation, dropout and shuffling
  */
 public record RunSpec(String id, VariantSpec variant, int gruSize, Fraction fraction, long seed) {
+    /**
+     * The cell as the text that enters its configuration hash: written out rather than left to the record, whose
+     * text would change with a component's name and make every finished run look unfinished.
+     */
+    @Override
+    public String toString() {
+        return "RunSpec[id=" + id + ", variant=" + variant + ", gruSize=" + gruSize + ", fraction=" + fraction
+                + ", seed=" + seed + "]";
+    }
 }
