@@ -13,7 +13,8 @@ import org.sessionrnn.report.PaperResults;
 import org.sessionrnn.report.ResultComparison;
 import org.sessionrnn.report.SummaryTable;
 import org.sessionrnn.results.ResultsFileException;
-import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunStatus;
+import org.sessionrnn.results.RunStatus;
 import org.sessionrnn.results.RunRecordIo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -136,7 +137,7 @@ final class CompareCommand implements Callable<Integer> {
             }
             Column<?> status = table.column("status");
             for (int i = 0; i < table.rowCount(); i++) {
-                if (!RunRecord.DONE.equals(status.getString(i))) {
+                if (!RunStatus.DONE.text().equals(status.getString(i))) {
                     continue;
                 }
                 if (column.isMissing(i)) {

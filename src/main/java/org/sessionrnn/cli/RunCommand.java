@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunStatus;
 import org.sessionrnn.report.ReportWriter;
 import org.sessionrnn.runner.ExperimentRunner;
 import org.sessionrnn.runner.WorkerOptions;
@@ -59,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         WorkerFlags.applyThreads(threads);
         ExperimentSpec experiment = SpecLoader.load(spec, overrides, output);
         List<RunRecord> records = new ExperimentRunner(experiment, force, main.out(), worker, ReportWriter.GRID).run();
-        long failed = records.stream().filter(r -> RunRecord.FAILED.equals(r.status())).count();
+        long failed = records.stream().filter(r -> r.status() == RunStatus.FAILED).count();
         if (failed > 0) {
             main.err().println("error: " + failed + " of " + records.size() + " runs failed (see summary.csv)");
             return 1;

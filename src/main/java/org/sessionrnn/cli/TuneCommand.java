@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunStatus;
+import org.sessionrnn.results.RunStatus;
 import org.sessionrnn.spec.SpecLoader;
 import org.sessionrnn.spec.TuneSpec;
 import org.sessionrnn.tune.Tuner;
@@ -58,7 +59,7 @@ final class TuneCommand implements Callable<Integer> {
         put(flags, "seed", seed);
         TuneSpec tune = SpecLoader.loadTune(spec, overrides, output, flags);
         Tuner.Result result = new Tuner(tune, force, main.out()).run();
-        long failed = result.test().stream().filter(r -> RunRecord.FAILED.equals(r.status())).count();
+        long failed = result.test().stream().filter(r -> r.status() == RunStatus.FAILED).count();
         if (failed > 0) {
             main.err().println("error: " + failed + " of " + result.test().size() + " final runs failed");
             return 1;

@@ -13,6 +13,7 @@ import org.sessionrnn.model.BlockMaker;
 import org.sessionrnn.model.SoftmaxWeights;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
+import org.sessionrnn.results.RunStatus;
 import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.runner.ModelFactory;
 import org.sessionrnn.runner.RunnableKind;
@@ -69,7 +70,7 @@ public final class RunExport {
             throw new ExportException(runDir + ": not a run folder (no " + RunRecordIo.FILE_NAME + ")");
         }
         RunRecord record = RunRecordIo.read(recordFile);
-        if (!RunRecord.DONE.equals(record.status())) {
+        if (record.status() != RunStatus.DONE) {
             throw new ExportException(runDir + ": run status is '" + record.status() + "'; only finished runs can be exported");
         }
         Path checkpoint = CheckpointedTraining.evaluatedWeights(runDir.resolve("checkpoints"), record.provenance());

@@ -17,6 +17,7 @@ import org.sessionrnn.claims.Workers;
 import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
+import org.sessionrnn.results.RunStatus;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.GridExpander;
 import org.sessionrnn.spec.RunSpec;
@@ -91,10 +92,10 @@ public record GridStatus(List<Run> runs, List<Workers.Worker> workers, Optional<
     }
 
     private static Run runOf(Path dir, String id, RunSpec spec, RunRecord record, Claim claim) {
-        if (record != null && RunRecord.DONE.equals(record.status())) {
+        if (record != null && record.status() == RunStatus.DONE) {
             return new Run(id, State.DONE, "trained by " + workerOf(record));
         }
-        if (record != null && RunRecord.FAILED.equals(record.status())) {
+        if (record != null && record.status() == RunStatus.FAILED) {
             return new Run(id, State.FAILED, record.failure());
         }
         Optional<TrainingState> state = progress(dir.resolve("runs").resolve(id).resolve("checkpoints"));

@@ -3,6 +3,7 @@ package org.sessionrnn.report;
 import org.sessionrnn.results.ResultsFileException;
 import org.sessionrnn.results.RunKey;
 import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunStatus;
 import org.sessionrnn.io.FileSniffer;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
@@ -30,7 +31,7 @@ public final class SummaryTable {
             new Col("gru_size", ColumnType.INTEGER, RunRecord::gruSize),
             new Col("fraction", ColumnType.STRING, RunRecord::fraction),
             new Col("seed", ColumnType.LONG, RunRecord::seed),
-            new Col("status", ColumnType.STRING, RunRecord::status),
+            new Col("status", ColumnType.STRING, r -> r.status().text()),
             new Col("recall", ColumnType.DOUBLE, RunRecord::recall),
             new Col("mrr", ColumnType.DOUBLE, RunRecord::mrr),
             new Col("recall_conservative", ColumnType.DOUBLE, RunRecord::recallConservative),
@@ -131,7 +132,7 @@ public final class SummaryTable {
 
     /** Only the rows whose status is done. */
     public static Table done(Table summary) {
-        return summary.where(summary.stringColumn("status").isEqualTo(RunRecord.DONE));
+        return summary.where(summary.stringColumn("status").isEqualTo(RunStatus.DONE.text()));
     }
 
     /** True for a baseline row (pop, spop, itemknn), recognised by GRU size 0. */

@@ -20,8 +20,10 @@ import java.util.stream.Stream;
 import org.sessionrnn.io.ParserMessages;
 
 /**
- * Reads and writes {@code run.json}. NaN (a metric not yet known) is written as JSON {@code null} and read back
- * as NaN, so the file stays strict JSON.
+ * Reads and writes {@code run.json}: one flat object whose fields are those of {@code RunJson}, the layout every
+ * version has written. A number not measured is written as JSON {@code null} (a count as 0), so the file stays
+ * strict JSON; reading maps the flat fields back to a {@link RunRecord}: training facts for a done run, a test
+ * evaluation where a Recall is recorded, a prediction latency where one was measured.
  */
 public final class RunRecordIo {
     /** The file name of a run record inside its run folder. */
@@ -36,7 +38,7 @@ public final class RunRecordIo {
 
     /** Writes {@code record} to {@code file} atomically, pretty printed. */
     public static void write(Path file, RunRecord record) throws IOException {
-        AtomicFiles.write(file, MAPPER.writeValueAsBytes(record));
+        AtomicFiles.write(file, MAPPER.writeValueAsBytes(RunJson.of(record)));
     }
 
     /**
@@ -44,9 +46,9 @@ public final class RunRecordIo {
      * {@link ResultsFileException} whose one-line message names it; an unreadable one an {@link IOException}.
      */
     public static RunRecord read(Path file) throws IOException {
-        RunRecord record;
+        RunJson record;
         try {
-            record = MAPPER.readValue(file.toFile(), RunRecord.class);
+            record = MAPPER.readValue(file.toFile(), RunJson.class);
         } catch (JacksonException e) {
             throw new ResultsFileException("corrupt run record " + file + ": "
                     + ParserMessages.plain(e.getOriginalMessage(), "unreadable JSON"),
@@ -61,14 +63,15 @@ public final class RunRecordIo {
                 throw new ResultsFileException("corrupt run record " + file + ": no '" + field[0] + "'");
             }
         }
-        if (record.provenance() == null) {
-            throw new ResultsFileException("corrupt run record " + file + ": no 'provenance'");
-        }
         if (!RunKey.isFraction(record.fraction())) {
             throw new ResultsFileException("corrupt run record " + file + ": fraction '" + cut(record.fraction())
                     + "' is not like 1/256 or 1");
         }
-        return record;
+        if (RunStatus.parse(record.status()).isEmpty()) {
+            throw new ResultsFileException("corrupt run record " + file + ": status '" + cut(record.status())
+                    + "' is not one of running, done, failed");
+        }
+        return record.toRecord();
     }
 
     private static String cut(String text) {

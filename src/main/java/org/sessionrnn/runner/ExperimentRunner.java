@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.sessionrnn.claims.ClaimBoard;
@@ -16,17 +14,16 @@ import org.sessionrnn.claims.Heartbeat;
 import org.sessionrnn.claims.WorkerId;
 import org.sessionrnn.claims.Workers;
 import org.sessionrnn.io.Folders;
-import org.sessionrnn.io.Sha256;
 import org.sessionrnn.data.DataLoader;
 import org.sessionrnn.data.Dataset;
 import org.sessionrnn.data.PreprocessListener;
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.model.TfSessions;
 import org.sessionrnn.results.RankFile;
-import org.sessionrnn.results.ResultsFileException;
 import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
+import org.sessionrnn.results.RunStatus;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.spec.GridExpander;
 import org.sessionrnn.spec.RunSpec;
@@ -34,8 +31,6 @@ import org.sessionrnn.spec.SpecWriter;
 import org.sessionrnn.train.Durations;
 import org.sessionrnn.train.EpochCheckpoint;
 import org.sessionrnn.train.StopRequest;
-import org.sessionrnn.train.TrainingDivergedException;
-import org.sessionrnn.train.TrainingInterruptedException;
 
 /**
  * Runs an experiment's grid, or one shard of it: registers as a worker on the experiment folder
@@ -51,9 +46,9 @@ import org.sessionrnn.train.TrainingInterruptedException;
  * same {@code config_hash} are skipped; a run left {@code running} by an interrupted or killed worker with the
  * same hash resumes from its last checkpoint once its claim is free or stale; any other run (and every run under
  * {@code --force}) starts afresh. A run claimed by a live worker is left to it; a shard waits for such runs of
- * its own before it ends, so that when every shard has ended every run has a final record. A failing run is
- * recorded as {@code failed} and the grid goes on. Ctrl-C stops at the next batch with the run still
- * {@code running}, resumable, and its claim released.
+ * its own before it ends, so that when every shard has ended every run has a final record. Each run it attempts
+ * goes through {@link RunAttempt}: a failing run is recorded as {@code failed} and the grid goes on; Ctrl-C stops
+ * at the next batch with the run still {@code running}, resumable, and its claim released.
  */
 public final class ExperimentRunner {
     /** A run's checkpoints folder, inside its run folder. */
@@ -142,8 +137,8 @@ public final class ExperimentRunner {
             Path runDir = spec.experimentDir().resolve("runs").resolve(run.id());
             Path file = runDir.resolve(RunRecordIo.FILE_NAME);
             RunRecord previous = Files.isRegularFile(file) ? RunRecordIo.read(file) : null;
-            if (previous == null || !RunRecord.RUNNING.equals(previous.status())
-                    || !configHash(spec, run, data).equals(previous.provenance().configHash())) {
+            if (previous == null || previous.status() != RunStatus.RUNNING
+                    || !RunAttempt.configHash(spec, run, data).equals(previous.provenance().configHash())) {
                 continue;
             }
             Path checkpoints = runDir.resolve(CHECKPOINTS);
@@ -290,15 +285,15 @@ public final class ExperimentRunner {
 
         private boolean isDone(RunSpec run) {
             RunRecord r = readRecordOrNull(run);
-            return r != null && RunRecord.DONE.equals(r.status())
-                    && configHash(spec, run, data).equals(r.provenance().configHash());
+            return r != null && r.status() == RunStatus.DONE
+                    && RunAttempt.configHash(spec, run, data).equals(r.provenance().configHash());
         }
 
         /** Done or failed under this configuration: nothing left for a worker to do in this grid. */
         private boolean isFinished(RunSpec run) {
             RunRecord r = readRecordOrNull(run);
-            return r != null && (RunRecord.DONE.equals(r.status()) || RunRecord.FAILED.equals(r.status()))
-                    && configHash(spec, run, data).equals(r.provenance().configHash());
+            return r != null && (r.status() == RunStatus.DONE || r.status() == RunStatus.FAILED)
+                    && RunAttempt.configHash(spec, run, data).equals(r.provenance().configHash());
         }
 
         private RunRecord readRecordOrNull(RunSpec run) {
@@ -347,9 +342,8 @@ public final class ExperimentRunner {
             throws IOException {
         Path runDir = spec.experimentDir().resolve("runs").resolve(run.id());
         Path recordFile = runDir.resolve(RunRecordIo.FILE_NAME);
-        RunProvenance facts = provenance.configured(configHash(spec, run, data));
         RunRecord previous = Files.exists(recordFile) ? RunRecordIo.read(recordFile) : null;
-        switch (decide(previous, facts.configHash(), runDir)) {
+        switch (decide(previous, RunAttempt.configHash(spec, run, data), runDir)) {
             case SKIP -> {
                 out.println("  already done with the same configuration and data: skipped (use --force to rerun)");
                 return previous;
@@ -357,17 +351,8 @@ public final class ExperimentRunner {
             case RESUME -> out.println("  left running by an interrupted runner: resuming (use --force to restart)");
             case FRESH -> clearAttempt(runDir);
         }
-        Files.createDirectories(runDir);
-        RunRecordIo.write(recordFile, RunRecords.running(spec.name(), run, data, facts));
-        RunRecord record = execute(run, data, runDir, facts.started(java.time.Instant.now().toString()), claims);
-        if (claims.isLost(run.id())) {
-            // this worker went silent long enough for another to take the run over: the taker's record stands
-            out.println("  the claim on " + run.id() + " was taken over by another worker meanwhile: this result is "
-                    + "not recorded");
-            return record;
-        }
-        RunRecordIo.write(recordFile, record);
-        return record;
+        return new RunAttempt(new RunContext(spec, run, data, runDir, out, 0, claims), provenance)
+                .run(RunAttempt.EXECUTOR).record();
     }
 
     private enum Start { SKIP, RESUME, FRESH }
@@ -377,10 +362,10 @@ public final class ExperimentRunner {
         if (force || previous == null || !configHash.equals(previous.provenance().configHash())) {
             return Start.FRESH;
         }
-        if (RunRecord.DONE.equals(previous.status())) {
+        if (previous.status() == RunStatus.DONE) {
             return Start.SKIP;
         }
-        return RunRecord.RUNNING.equals(previous.status()) && hasCheckpoint(runDir.resolve(CHECKPOINTS))
+        return previous.status() == RunStatus.RUNNING && hasCheckpoint(runDir.resolve(CHECKPOINTS))
                 ? Start.RESUME : Start.FRESH;
     }
 
@@ -398,54 +383,5 @@ public final class ExperimentRunner {
     private static void clearAttempt(Path runDir) throws IOException {
         Folders.deleteTree(runDir.resolve(CHECKPOINTS));
         Files.deleteIfExists(runDir.resolve(RankFile.FILE_NAME));
-    }
-
-    /** Runs the executor; any exception but an interrupt makes the run {@code failed}, not the grid. */
-    private RunRecord execute(RunSpec run, ExperimentData data, Path runDir, RunProvenance facts,
-                              ClaimBoard claims) throws IOException {
-        try {
-            RunOutcome outcome = RunnableKind.of(run.variant().model()).newExecutor()
-                    .execute(new RunContext(spec, run, data, runDir, out, 0, claims));
-            RankFile.write(runDir.resolve(RankFile.FILE_NAME),
-                    new RankFile.TargetRanks(outcome.test().standardRanks(), outcome.test().conservativeRanks()));
-            RunRecord record = RunRecords.done(spec.name(), run, data, outcome,
-                    facts.finished(java.time.Instant.now().toString()));
-            out.printf("  Recall@%d %.4f  MRR@%d %.4f  (conservative ties: %.4f / %.4f)%n",
-                    record.cutoff(), record.recall(), record.cutoff(), record.mrr(), record.recallConservative(),
-                    record.mrrConservative());
-            return record;
-        } catch (TrainingInterruptedException e) {
-            out.println("  interrupted in epoch " + e.epoch() + ": status stays running");
-            throw new GridInterruptedException("interrupted during run " + run.id() + " (epoch " + e.epoch()
-                    + "); rerun the spec to resume it where it stopped");
-        } catch (GridInterruptedException e) {
-            throw e; // Ctrl-C while waiting for a shared pre-trained model: the run stays resumable
-        } catch (ResultsFileException e) {
-            throw e; // a corrupt checkpoint to resume from is bad input, named with how to start over
-        } catch (Exception e) {
-            RunProvenance failed = facts.finished(java.time.Instant.now().toString());
-            if (e instanceof TrainingDivergedException d) {
-                failed = failed.withFacts(Map.of("failed_epoch", Integer.toString(d.epoch())));
-            }
-            RunRecord record = RunRecords.failed(spec.name(), run, data, reason(e), failed);
-            out.println("  FAILED: " + record.failure());
-            return record;
-        }
-    }
-
-    private static String reason(Exception e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    /**
-     * What a run's result depends on: data, protocol (less the fraction list), the variant's settings and the
-     * cell. A run is reused only when this is unchanged.
-     */
-    static String configHash(ExperimentSpec spec, RunSpec run, ExperimentData data) {
-        var p = spec.protocol();
-        String text = String.join("\n", data.dataset().dataHash(), run.toString(),
-                "validation_share=" + p.validationShare(), "max_length=" + p.maxLength(), "cutoff=" + p.cutoff());
-        return Sha256.ofText(text, 16);
     }
 }

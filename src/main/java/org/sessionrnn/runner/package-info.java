@@ -1,7 +1,9 @@
 /**
  * Runs an experiment's grid ({@link org.sessionrnn.runner.ExperimentRunner}): prepares the data once, checks every
  * run can start ({@code Preflight}), executes each run with the executor of its
- * {@link org.sessionrnn.runner.ModelKind}, and writes run records with provenance next to the metrics. The
+ * {@link org.sessionrnn.runner.ModelKind} through {@link org.sessionrnn.runner.RunAttempt} (the run's record
+ * written {@code running}, then {@code done} with its metrics and provenance or {@code failed} with why; the
+ * lifecycle a search's trials go through too). The
  * summary, figures and tables are written through the {@link org.sessionrnn.runner.GridReport} its caller hands
  * in, so that the runner imports nothing from {@code report}, which stands above it.
  *

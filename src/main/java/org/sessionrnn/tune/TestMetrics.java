@@ -19,7 +19,7 @@ final class TestMetrics {
         StringBuilder csv = new StringBuilder("run_id,fraction,seed,status,recall,mrr,recall_conservative,"
                 + "mrr_conservative,epochs,best_epoch\n");
         for (RunRecord r : runs) {
-            csv.append(String.join(",", r.runId(), r.fraction(), Long.toString(r.seed()), r.status(),
+            csv.append(String.join(",", r.runId(), r.fraction(), Long.toString(r.seed()), r.status().text(),
                     metric(r.recall()), metric(r.mrr()), metric(r.recallConservative()), metric(r.mrrConservative()),
                     Integer.toString(r.epochs()), Integer.toString(r.bestEpoch()))).append('\n');
         }

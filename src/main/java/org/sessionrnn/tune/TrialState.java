@@ -17,7 +17,7 @@ import org.sessionrnn.io.AtomicFiles;
  * after each rung, it is what makes a search resumable: a rung recorded here is never trained again, and the
  * checkpoints beside it belong to this configuration, so an unfinished rung resumes from them.
  *
- * @param configHash hash of data, spec of the trial and run (the epoch budget excluded)
+ * @param configHash the trial run's configuration hash (the epoch budget excluded)
  * @param settings   the searched keys' values
  * @param rungs      results of the finished rungs, in rung order
  */
@@ -32,6 +32,11 @@ record TrialState(String configHash, Map<String, Object> settings, List<RungResu
     /** The result at {@code rung}, if finished. */
     Optional<RungResult> at(int rung) {
         return rungs.stream().filter(r -> r.rung() == rung).findFirst();
+    }
+
+    /** This state under {@code hash}. */
+    TrialState hashed(String hash) {
+        return new TrialState(hash, settings, rungs);
     }
 
     TrialState with(RungResult result) {

@@ -70,9 +70,10 @@ class MainTest {
                 variants:
                   - {model: pop}
                 """);
-        double nan = Double.NaN;
-        RunRecord done = new RunRecord("exp", "pop-f1-s1", "pop", "pop", 0, "1", 1, RunRecord.DONE, null, 0.5, 0.2,
-                0.5, 0.2, 20, 100, 1000, 0, 100, 0, 0, 1.0, 1.0, 0, nan, nan, List.of(), RunProvenance.EMPTY);
+        RunRecord done = RunRecord.running("exp", "pop-f1-s1", "pop", "pop", 0, "1", 1, 100, RunProvenance.EMPTY)
+                .done(new RunRecord.Training(1000, 0, 0, 0, 1.0, 0),
+                        new RunRecord.Evaluation(20, 100, 0.5, 0.2, 0.5, 0.2, 1.0, null), List.of(),
+                        RunProvenance.EMPTY);
         RunRecordIo.write(dir.resolve("runs/pop-f1-s1").resolve(RunRecordIo.FILE_NAME), done);
 
         assertEquals(0, run("status", dir.toString()));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
+import org.sessionrnn.results.RunStatus;
 import org.sessionrnn.claims.ClaimBoard;
 import org.sessionrnn.claims.Heartbeat;
 import org.sessionrnn.claims.Shard;
@@ -60,10 +61,15 @@ class GridStatusTest {
         RunRecordIo.write(dir.resolve("runs").resolve(r.runId()).resolve(RunRecordIo.FILE_NAME), r);
     }
 
-    private static RunRecord record(String id, String status, String failure, double train, double eval,
+    private static RunRecord record(String id, RunStatus status, String failure, double train, double eval,
                                     Map<String, String> facts) {
-        double nan = Double.NaN;
-        return new RunRecord("exp", id, "m1", "m1", 16, "1", 3, status, failure, nan, nan, nan, nan, 20, 100, 0, 0,
-                0, 0, 0, train, eval, 0, nan, nan, List.of(), RunProvenance.fromMap(facts));
+        RunProvenance provenance = RunProvenance.fromMap(facts);
+        RunRecord running = RunRecord.running("exp", id, "m1", "m1", 16, "1", 3, 100, provenance);
+        return switch (status) {
+            case RUNNING -> running;
+            case FAILED -> running.failed(failure, provenance);
+            case DONE -> running.done(new RunRecord.Training(0, 0, 0, 0, train, 0),
+                    new RunRecord.Evaluation(20, 0, 0.5, 0.2, 0.5, 0.2, eval, null), List.of(), provenance);
+        };
     }
 }

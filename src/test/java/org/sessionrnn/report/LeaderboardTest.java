@@ -137,10 +137,11 @@ class LeaderboardTest {
     /** A done m1plus run over data of this size. */
     private static RunRecord onData(long seed, int items, long train, long validation, long test) {
         RunRecord r = Fixtures.run("m1plus", "m1plus", 100, "1", seed, 0.71, 0.31);
-        return new RunRecord(r.experiment(), r.runId(), r.variant(), r.model(), r.gruSize(), r.fraction(), r.seed(),
-                r.status(), r.failure(), r.recall(), r.mrr(), r.recallConservative(), r.mrrConservative(), r.cutoff(),
-                items, train, validation, test, r.epochs(), r.bestEpoch(), r.trainSeconds(), r.evalSeconds(),
-                r.params(), r.predictMsMean(), r.predictMsSd(), r.history(), r.provenance());
+        RunRecord.Training t = r.training();
+        RunRecord.Evaluation e = r.evaluation();
+        return Fixtures.with(r, items, new RunRecord.Training(train, validation, t.epochs(), t.bestEpoch(),
+                t.trainSeconds(), t.params()), new RunRecord.Evaluation(e.cutoff(), test, e.recall(), e.mrr(),
+                e.recallConservative(), e.mrrConservative(), e.evalSeconds(), e.latency()));
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {1} items, {4} test prefixes")
@@ -194,10 +195,8 @@ class LeaderboardTest {
     }
 
     private static RunRecord atCutoff10(RunRecord r) {
-        return new RunRecord(r.experiment(), r.runId(), r.variant(), r.model(), r.gruSize(), r.fraction(), r.seed(),
-                r.status(), null, r.recall(), r.mrr(), r.recallConservative(), r.mrrConservative(), 10, r.items(),
-                r.trainSequences(), r.validationSequences(), r.testSequences(), r.epochs(), r.bestEpoch(),
-                r.trainSeconds(), r.evalSeconds(), r.params(), r.predictMsMean(), r.predictMsSd(), r.history(),
-                r.provenance());
+        RunRecord.Evaluation e = r.evaluation();
+        return Fixtures.with(r, new RunRecord.Evaluation(10, e.testSequences(), e.recall(), e.mrr(),
+                e.recallConservative(), e.mrrConservative(), e.evalSeconds(), e.latency()));
     }
 }

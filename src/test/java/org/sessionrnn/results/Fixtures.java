@@ -1,6 +1,5 @@
 package org.sessionrnn.results;
 
-import org.sessionrnn.results.EpochRecord;
 import java.util.List;
 import java.util.Map;
 
@@ -13,17 +12,30 @@ public final class Fixtures {
     public static RunRecord run(String variant, String model, int gruSize, String fraction, long seed, double recall,
                          double mrr) {
         String id = variant + "-" + gruSize + "-" + fraction.replace('/', '_') + "-s" + seed;
-        return new RunRecord("exp", id, variant, model, gruSize, fraction, seed, RunRecord.DONE, null, recall, mrr,
-                recall - 0.01, mrr - 0.01, 20, 1000, 5000, 500, 300, 3, 2, 12.5, 1.5, 1234L, 4.0, 0.5,
+        RunProvenance provenance = RunProvenance.fromMap(Map.of("git_commit", "abc"));
+        return RunRecord.running("exp", id, variant, model, gruSize, fraction, seed, 1000, provenance).done(
+                new RunRecord.Training(5000, 500, 3, 2, 12.5, 1234L),
+                new RunRecord.Evaluation(20, 300, recall, mrr, recall - 0.01, mrr - 0.01, 1.5,
+                        new RunRecord.Latency(4.0, 0.5)),
                 List.of(new EpochRecord(1, 6.0, recall - 0.1, mrr - 0.05, 4.0, 1000),
-                        new EpochRecord(2, 5.0, recall, mrr, 4.0, 1100)),
-                RunProvenance.fromMap(Map.of("git_commit", "abc")));
+                        new EpochRecord(2, 5.0, recall, mrr, 4.0, 1100)), provenance);
     }
 
-    /** A running run: metrics NaN, no history. */
+    /** A running run: nothing measured, no history. */
     public static RunRecord running(String variant, int gruSize, String fraction) {
-        return new RunRecord("exp", variant + "-running", variant, variant, gruSize, fraction, 1, RunRecord.RUNNING,
-                null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 20, 1000, 5000, 500, 300, 0, 0, Double.NaN,
-                Double.NaN, 0, Double.NaN, Double.NaN, List.of(), RunProvenance.EMPTY);
+        return RunRecord.running("exp", variant + "-running", variant, variant, gruSize, fraction, 1, 1000,
+                RunProvenance.EMPTY);
+    }
+
+    /** {@code r} over another catalogue, trained and evaluated as given. */
+    public static RunRecord with(RunRecord r, int items, RunRecord.Training training,
+                                 RunRecord.Evaluation evaluation) {
+        return new RunRecord(r.experiment(), r.runId(), r.variant(), r.model(), r.gruSize(), r.fraction(), r.seed(),
+                r.status(), r.failure(), items, training, evaluation, r.history(), r.provenance());
+    }
+
+    /** {@code r} with another test evaluation. */
+    public static RunRecord with(RunRecord r, RunRecord.Evaluation evaluation) {
+        return with(r, r.items(), r.training(), evaluation);
     }
 }

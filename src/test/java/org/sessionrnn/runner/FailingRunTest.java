@@ -44,7 +44,7 @@ class FailingRunTest {
         assertEquals(RunRecord.DONE, exp.record("m1-gru16-f1-s3").status());
 
         Table summary = SummaryTable.read(exp.dir().resolve(SummaryTable.FILE_NAME));
-        Table failedRows = summary.where(summary.stringColumn("status").isEqualTo(RunRecord.FAILED));
+        Table failedRows = summary.where(summary.stringColumn("status").isEqualTo(RunRecord.FAILED.text()));
         assertEquals(1, failedRows.rowCount());
         assertTrue(failedRows.stringColumn("failure").get(0).contains("in epoch 1"));
     }
