@@ -10,7 +10,6 @@ import org.sessionrnn.claims.ClaimException;
 import org.sessionrnn.data.DataException;
 import org.sessionrnn.export.ExportException;
 import org.sessionrnn.results.ResultsFileException;
-import org.sessionrnn.runner.ResultsFolderException;
 import org.sessionrnn.spec.SpecException;
 import picocli.CommandLine;
 
@@ -22,7 +21,7 @@ import picocli.CommandLine;
  */
 final class InputErrors {
     private static final List<Class<? extends Throwable>> INPUT = List.of(SpecException.class,
-            DataException.class, UsageException.class, ResultsFolderException.class, ResultsFileException.class,
+            DataException.class, UsageException.class, ResultsFileException.class,
             ExportException.class, ClaimException.class, CommandLine.ParameterException.class);
 
     private InputErrors() {

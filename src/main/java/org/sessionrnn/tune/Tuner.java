@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.sessionrnn.claims.Heartbeat;
+import org.sessionrnn.claims.Shard;
+import org.sessionrnn.claims.WorkerId;
+import org.sessionrnn.claims.Workers;
 import org.sessionrnn.data.DataException;
 import org.sessionrnn.data.DataLoader;
 import org.sessionrnn.data.Dataset;
@@ -13,7 +18,7 @@ import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.report.ReportWriter;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.runner.ExperimentData;
-import org.sessionrnn.runner.ExperimentLock;
+import org.sessionrnn.runner.WorkerOptions;
 import org.sessionrnn.runner.HeldOutput;
 import org.sessionrnn.runner.ExperimentRunner;
 import org.sessionrnn.runner.GridInterruptedException;
@@ -98,14 +103,15 @@ public final class Tuner {
                 search.variant(), base.name(), trials.size(), budgets, search.eta(), dir);
         checkTestFileExists(base);
         Selection selection;
-        // nothing is written before the data and the first trial are checked: the lock is only probed until then
-        ExperimentLock.checkAvailable(dir);
+        // nothing is written before the data and the first trial are checked: the folder is only probed until then
+        String specHash = SpecWriter.specHash(base);
+        Workers.checkAvailable(dir, Shard.ALL, specHash, WorkerOptions.DEFAULT_STALE_AFTER);
         try (InterruptHandler ctrlC = InterruptHandler.install()) {
             ExperimentData data = loadTrainingData(base, checking);
             SelectionRuns runs = new SelectionRuns(spec, data, dir, force, checking);
             runs.preflight(trials.get(0));
             held.release();
-            selection = select(trials, budgets, search, runs, dir, ctrlC);
+            selection = select(trials, budgets, search, runs, dir, specHash, ctrlC);
         }
         TrialOutcome winner = selection.winner();
         ExperimentSpec best = spec.withSettings(winner.trial().settings(), BEST_NAME, dir);
@@ -122,10 +128,16 @@ public final class Tuner {
         return new Result(selection.outcomes(), winner, best, test);
     }
 
-    /** Selection under the folder's lock, taken once the data and the first trial passed their checks. */
+    /**
+     * Selection with the folder to itself, registered as the one worker on it as an unsharded runner would be
+     * ({@link Workers}), once the data and the first trial passed their checks.
+     */
     private Selection select(List<Trial> trials, List<Integer> budgets, SearchSpec search, SelectionRuns runs,
-                             Path dir, InterruptHandler ctrlC) throws IOException {
-        try (ExperimentLock lock = ExperimentLock.acquire(dir, out)) {
+                             Path dir, String specHash, InterruptHandler ctrlC) throws IOException {
+        Duration staleAfter = WorkerOptions.DEFAULT_STALE_AFTER;
+        try (Heartbeat heartbeat = new Heartbeat(Heartbeat.intervalFor(staleAfter));
+             Workers registration = Workers.register(dir, WorkerId.create(), Shard.ALL, specHash, false, staleAfter,
+                     heartbeat, out)) {
             Files.createDirectories(dir.resolve("runs"));
             ctrlC.arm();
             Selection selection = new Selection(trials, budgets, search, runs, new TimeBudget(

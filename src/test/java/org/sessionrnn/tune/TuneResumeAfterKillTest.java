@@ -44,7 +44,7 @@ class TuneResumeAfterKillTest {
 
         PlantedTune.Result rerun = PlantedTune.run(tune.args());
         assertEquals(0, rerun.code(), rerun.out() + rerun.err());
-        assertTrue(rerun.out().contains("Taking over a stale lock"), rerun.out());
+        assertTrue(rerun.out().contains("Removing the registration of a stopped worker"), rerun.out());
         assertTrue(rerun.out().contains("already evaluated at this rung with the same configuration: reused"),
                 rerun.out());
         assertTrue(rerun.out().contains("resuming in epoch 2"), rerun.out());
