@@ -9,6 +9,7 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Stack;
+import org.tensorflow.op.core.Sum;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
@@ -19,8 +20,8 @@ import org.tensorflow.types.TInt64;
  * M1's forward pass (and M2's, M3's student's, m1plus's): the shared {@link GruEncoder}, then a dense layer over
  * all items ({@code output/kernel} {@code [hidden, items]}, {@code output/bias}) whose logits are the scores;
  * they rank exactly as the softmax probabilities do, without the exp round-off that can merge near-equal
- * probabilities. Options beyond the paper's M1: dropout on the GRU's final state (training graph only) and an
- * input embedding tied to the output kernel.
+ * probabilities. Options beyond the paper's M1: dropout on the GRU's final state (training graph only), an
+ * input embedding tied to the output kernel, and scores that are a scaled cosine (m1norm).
  *
  * <p>For a loss given at the logits (cross-entropy, distillation) the output layer's gradients are written out
  * ({@link #writtenGradients}) and only the encoder's are left to {@code Graph.addGradients};
@@ -31,6 +32,10 @@ public final class SoftmaxBlock implements ForwardBlock {
     private final GruEncoder encoder;
     private final Variable<TFloat32> kernel;
     private final Variable<TFloat32> bias;
+    /** The output weights the scores use: the kernel, or its columns L2-normalised when the options scale. */
+    private final Operand<TFloat32> outKernel;
+    /** The kernel's column norms {@code [1, items]} when the options scale, else null. */
+    private final Operand<TFloat32> columnNorms;
     private final Options options;
     private final long seed;
     private final TInt64 seedFeed;
@@ -50,8 +55,11 @@ public final class SoftmaxBlock implements ForwardBlock {
      * @param tiedEmbedding the input item embedding is the output layer's weight matrix (GRU4Rec's
      *                      {@code constrained_embedding}; Press and Wolf 2017): the embedding size is then the GRU
      *                      size and no separate embedding variable exists
+     * @param scale         when positive, the session vector and every item's output weights are L2-normalised
+     *                      and the score is {@code scale} times their cosine (NISER, Gupta et al. 2019); with a
+     *                      tied embedding the input lookup reads the normalised rows too. 0 = plain dot product
      */
-    public record Options(double outputDropout, boolean tiedEmbedding) {
+    public record Options(double outputDropout, boolean tiedEmbedding, double scale) {
         /** The paper's M1: no output dropout, a separate embedding. */
         public static final Options NONE = new Options(0, false);
 
@@ -59,6 +67,14 @@ public final class SoftmaxBlock implements ForwardBlock {
             if (!(outputDropout >= 0 && outputDropout < 1)) {
                 throw new IllegalArgumentException("output dropout in [0, 1)");
             }
+            if (!(scale >= 0 && Double.isFinite(scale))) {
+                throw new IllegalArgumentException("score scale >= 0");
+            }
+        }
+
+        /** Scores that are plain dot products (M1, m1plus). */
+        public Options(double outputDropout, boolean tiedEmbedding) {
+            this(outputDropout, tiedEmbedding, 0);
         }
     }
 
@@ -74,13 +90,17 @@ public final class SoftmaxBlock implements ForwardBlock {
         if (options.tiedEmbedding()) {
             this.kernel = params.glorot(out, "kernel", hidden, items);
             this.bias = params.zeros(out, "bias", items);
-            Operand<TFloat32> table = tf.linalg.transpose(kernel, tf.constant(new int[]{1, 0}));
+            this.columnNorms = options.scale() > 0 ? columnNorms(kernel) : null;
+            this.outKernel = options.scale() > 0 ? tf.math.div(kernel, columnNorms) : kernel;
+            Operand<TFloat32> table = tf.linalg.transpose(outKernel, tf.constant(new int[]{1, 0}));
             this.encoder = new GruEncoder(tf, params, items, table, hidden, hidden);
         } else {
             // the paper's M1; creation order fixes the initializers' seeds, so it stays as it always was
             this.encoder = new GruEncoder(tf, params, items, embedding, hidden);
             this.kernel = params.glorot(out, "kernel", hidden, items);
             this.bias = params.zeros(out, "bias", items);
+            this.columnNorms = options.scale() > 0 ? columnNorms(kernel) : null;
+            this.outKernel = options.scale() > 0 ? tf.math.div(kernel, columnNorms) : kernel;
         }
         this.seedFeed = TInt64.tensorOf(Shape.of(2));
         this.rateFeed = TFloat32.scalarOf((float) options.outputDropout());
@@ -107,14 +127,33 @@ public final class SoftmaxBlock implements ForwardBlock {
         Operand<TFloat32> encoded = encoder.finalState(clicks);
         if (!clicks.training()) {
             // at inference the training graph multiplies by exactly 1: no dropout op at all
-            return tf.nn.biasAdd(tf.linalg.matMul(encoded, kernel), bias);
+            return tf.nn.biasAdd(tf.linalg.matMul(scaled(encoded), outKernel), bias);
         }
         this.dropoutRate = tf.withName("output_dropout_rate").placeholderWithDefault(tf.constant(0f), Shape.scalar());
         this.dropoutSeed = tf.withName("output_dropout_seed").placeholderWithDefault(tf.constant(new long[]{0, 0}),
                 Shape.of(2));
-        this.state = options.outputDropout() > 0 ? dropout(encoded, clicks) : encoded;
-        this.logits = tf.nn.biasAdd(tf.linalg.matMul(state, kernel), bias);
+        this.state = scaled(options.outputDropout() > 0 ? dropout(encoded, clicks) : encoded);
+        this.logits = tf.nn.biasAdd(tf.linalg.matMul(state, outKernel), bias);
         return logits;
+    }
+
+    /**
+     * The kernel's column norms {@code [1, items]}, kept away from 0 by a tiny addend (TensorFlow's C gradient
+     * registry's {@code Maximum} and {@code Square} gradients crash the JVM here; {@code Mul} and {@code Add} do not).
+     */
+    private Operand<TFloat32> columnNorms(Operand<TFloat32> k) {
+        return tf.math.sqrt(tf.math.add(tf.sum(tf.math.mul(k, k), tf.constant(0), Sum.keepDims(true)),
+                tf.constant(1e-12f)));
+    }
+
+    /** {@code scale * v / |v|} per row when the options scale, else {@code v} itself. */
+    private Operand<TFloat32> scaled(Operand<TFloat32> v) {
+        if (options.scale() <= 0) {
+            return v;
+        }
+        Operand<TFloat32> norms = tf.math.sqrt(tf.math.add(tf.sum(tf.math.mul(v, v), tf.constant(1),
+                Sum.keepDims(true)), tf.constant(1e-12f)));
+        return tf.math.mul(tf.math.div(v, norms), tf.constant((float) options.scale()));
     }
 
     /**
@@ -156,6 +195,9 @@ public final class SoftmaxBlock implements ForwardBlock {
         Operand<TFloat32> stacked = kernelAndBiasGradient(lg.dy(), divisor, lg.minusOneHot());
         int hidden = encoder.hidden();
         Operand<TFloat32> kernelGrad = tf.slice(stacked, tf.constant(new int[]{0, 0}), tf.constant(new int[]{hidden, -1}));
+        if (options.scale() > 0) {
+            kernelGrad = throughNormalisation(kernelGrad);
+        }
         Operand<TFloat32> biasGrad = tf.reshape(tf.slice(stacked, tf.constant(new int[]{hidden, 0}),
                 tf.constant(new int[]{1, -1})), tf.constant(new long[]{-1}));
         List<Variable<TFloat32>> through = new ArrayList<>(encoder.variables());
@@ -175,6 +217,15 @@ public final class SoftmaxBlock implements ForwardBlock {
     }
 
     /**
+     * The kernel's gradient from that of its normalised columns {@code g}: per column,
+     * {@code (g - k^ (k^ . g)) / |k|}, the Jacobian of {@code k / |k|} applied without forming it.
+     */
+    private Operand<TFloat32> throughNormalisation(Operand<TFloat32> g) {
+        Operand<TFloat32> along = tf.sum(tf.math.mul(outKernel, g), tf.constant(0), Sum.keepDims(true));
+        return tf.math.div(tf.math.sub(g, tf.math.mul(outKernel, along)), columnNorms);
+    }
+
+    /**
      * {@code (dy - onehot) K^T / n}, with {@code K^T} written out first: a {@code [items, hidden]} right factor
      * is faster than a transposed operand, even counting the copy (docs/performance.md). The permutation is not a
      * constant, or grappler would fold the transpose back into the product. The one-hot part is a row of
@@ -182,7 +233,7 @@ public final class SoftmaxBlock implements ForwardBlock {
      */
     private Operand<TFloat32> stateGradient(Operand<TFloat32> dy, Operand<TFloat32> divisor, OneHot oneHot) {
         Operand<TInt32> swap = tf.placeholderWithDefault(tf.constant(new int[]{1, 0}), Shape.of(2));
-        Operand<TFloat32> kernelT = tf.linalg.transpose(kernel, swap);
+        Operand<TFloat32> kernelT = tf.linalg.transpose(outKernel, swap);
         Operand<TFloat32> product = tf.linalg.matMul(dy, kernelT);
         if (oneHot != null) {
             product = tf.math.sub(product, oneHot.scale(tf, tf.gather(kernelT, oneHot.labels(), tf.constant(0))));

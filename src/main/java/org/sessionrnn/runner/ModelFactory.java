@@ -80,6 +80,14 @@ public record ModelFactory(RunSpec run, int items, int steps, Supplier<SoftmaxWe
                 blockOptions(), training());
     }
 
+    /** The softmax GRU of the variant's settings with scores that are {@code scale} times a cosine. */
+    public ModelParts cosineVariant(double scale) {
+        SoftmaxBlock.Options own = blockOptions();
+        SoftmaxBlock.Options options = new SoftmaxBlock.Options(own.outputDropout(), own.tiedEmbedding(), scale);
+        return SoftmaxBlock.parts(items, run.variant().training().embedding(), run.gruSize(), steps, run.seed(),
+                options, training());
+    }
+
     /** The run's own block with {@code loss}, trained with the run's options: the parts of a new kind. */
     public ModelParts neural(BlockMaker block, Supplier<Loss> loss) {
         return new ModelParts(items, steps, run.seed(), block, loss, training());

@@ -26,7 +26,7 @@ public record GruTraining(List<Integer> gruSizes, int embedding, double embeddin
             Interval.upTo(1, Limits.MAX_LAYER), "GRU hidden sizes, one run each (baselines run once, size 0)")
             .inTextSince01(List.of(0));
     public static final Key<Integer> EMBEDDING = Key.integer("embedding", 50, Interval.upTo(1, Limits.MAX_LAYER),
-            "item embedding size (m1plus with `tied_embedding`: ignored, the embedding is GRU-size)")
+            "item embedding size (m1plus, m1norm with `tied_embedding`: ignored, the embedding is GRU-size)")
             .inTextSince01(50);
     public static final Key<Double> EMBEDDING_DROPOUT = Key.decimal("embedding_dropout", 0.25,
             Interval.UNIT_RIGHT_OPEN, "share of input clicks deleted at random, drawn afresh per batch")

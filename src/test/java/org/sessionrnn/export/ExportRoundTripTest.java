@@ -16,12 +16,13 @@ import org.sessionrnn.results.RankFile;
 import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.runner.ModelFactory;
+import org.sessionrnn.runner.ModelKind;
 import org.sessionrnn.model.NeuralModel;
 import org.sessionrnn.model.TrainingOptions;
 import org.sessionrnn.model.EmbeddingCosineBlock;
 
 /**
- * An exported model (M1, M3's student, M4, m1plus tied and untied), loaded through a fresh SavedModelBundle,
+ * An exported model (M1, M3's student, M4, m1plus tied and untied, m1norm), loaded through a fresh SavedModelBundle,
  * returns for 200 test prefixes exactly the top-20 the runner's own model returns (restored from the same
  * checkpoint), and puts the target where the runner's evaluation ranked it (ranks.bin); {@code recommend} in a
  * fresh JVM (tagged slow: it starts one) returns the same top-20.
@@ -65,6 +66,12 @@ class ExportRoundTripTest {
         Path checkpoints = TinyModels.get().runDir(TinyModels.M1_REFIT).resolve("checkpoints");
         assertTrue(Files.exists(checkpoints.resolve("refit").resolve("best.index")), "the run was refit");
         check(TinyModels.M1_REFIT);
+    }
+
+    /** m1norm: the export normalises the session vector and the output columns as training did. */
+    @Test
+    void m1normExportMatchesTheRunnersTopTwentyAndRanks() throws Exception {
+        check(TinyModels.M1NORM);
     }
 
     @Test
@@ -247,9 +254,11 @@ class ExportRoundTripTest {
         Path best = CheckpointedTraining.evaluatedWeights(tiny.runDir(runId).resolve("checkpoints"),
                 RunRecordIo.read(tiny.runDir(runId).resolve(RunRecordIo.FILE_NAME)).provenance());
         if (!runId.equals(TinyModels.M4)) {
-            // M1, m1plus (with its options) and M3's student, built as the runner builds M1 and m1plus: the same
-            // graph and variable names (the teacher's are not needed to predict)
-            NeuralModel m = NeuralModel.build(new ModelFactory(tiny.runSpec(runId), s.items(), s.steps()).softmaxVariant());
+            // M1, m1plus, m1norm (with their options) and M3's student, built as the runner builds M1, m1plus and
+            // m1norm: the same graph and variable names (the teacher's are not needed to predict)
+            ModelFactory factory = new ModelFactory(tiny.runSpec(runId), s.items(), s.steps());
+            NeuralModel m = NeuralModel.build(runId.equals(TinyModels.M1NORM)
+                    ? ModelKind.M1NORM.model(factory) : factory.softmaxVariant());
             m.restore(best);
             return m;
         }

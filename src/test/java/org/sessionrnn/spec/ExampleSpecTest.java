@@ -117,12 +117,13 @@ class ExampleSpecTest {
         List<String> seedOne = GridExpander.expand(spec).stream().map(RunSpec::id).filter(id -> id.endsWith("-s1"))
                 .toList();
         assertEquals(List.of("m1paper-gru100-f1-s1", "m1-gru100-f1-s1", "m2-gru100-f1_4-s1", "m3-gru100-f1-s1",
-                "m4-gru100-f1-s1", "m1plus-gru100-f1-s1", "pop-f1-s1", "spop-f1-s1", "itemknn-f1-s1"), seedOne);
-        assertEquals(27, GridExpander.expand(spec).size());
+                "m4-gru100-f1-s1", "m1plus-gru100-f1-s1", "m1norm-gru100-f1-s1", "pop-f1-s1", "spop-f1-s1",
+                "itemknn-f1-s1"), seedOne);
+        assertEquals(30, GridExpander.expand(spec).size());
         VariantSpec paper = spec.variants().get(0);
         assertEquals(VariantSpec.defaults("m1").settings(), paper.settings());
         ExperimentSpec tuned = SpecLoader.load(Path.of("experiments/tuned.yaml"), DATA_FLAGS.get("tuned.yaml"), null);
-        for (String label : List.of("m1", "m2", "m3", "m4", "m1plus")) {
+        for (String label : List.of("m1", "m2", "m3", "m4", "m1plus", "m1norm")) {
             assertEquals(variant(tuned, label).toString(), variant(spec, label).toString(), label);
         }
         // any other SR-GNN-protocol folder needs only its two files named

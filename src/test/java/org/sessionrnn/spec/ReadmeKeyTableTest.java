@@ -38,8 +38,9 @@ class ReadmeKeyTableTest {
                 assertTrue(table.contains("\n| `" + key + "` |"), key + " of " + kind.id());
             }
         }
-        assertTrue(table.contains("| `output_dropout` | m1, m2, m4, m1plus | 0 (m1plus 0.6) | [0, 1): "), table);
-        assertTrue(table.contains("| `optimizer` | m1plus | `adam` | `adam`, `adagrad`: "), table);
+        assertTrue(table.contains("| `output_dropout` | m1, m2, m4, m1plus, m1norm | 0 (m1plus 0.6, m1norm 0.6) | [0, 1): "),
+                table);
+        assertTrue(table.contains("| `optimizer` | m1plus, m1norm | `adam` | `adam`, `adagrad`: "), table);
     }
 
     private static int tableStart(String readme) {
