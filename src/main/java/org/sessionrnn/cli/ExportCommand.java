@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code export RUN_DIR --to DIR}: a finished GRU run as a TensorFlow SavedModel for serving. */
 @Command(name = "export",
-        description = "Export a finished GRU run (M1-M4, m1plus) as a TensorFlow SavedModel (DIR/<version>/, tag 'serve', "
+        description = "Export a finished GRU run (M1-M4, m1plus, m1norm) as a TensorFlow SavedModel (DIR/<version>/, tag 'serve', "
                 + "signature 'serving_default') with its item-id map, popular items and model.json.")
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand
