@@ -9,7 +9,8 @@ import org.sessionrnn.model.NeuralModel;
 /**
  * M1 training and evaluation speed on random sequences. Training times {@code trainStep} on filled batches
  * (what the trainer's loop does per batch); evaluation times the {@link Evaluator} with a {@link ModelRanker}:
- * batching, full ranking in the graph, ranks of the targets and Recall/MRR bookkeeping.
+ * batching, every item scored in the graph, ranks of the targets counted from the scores and Recall/MRR
+ * bookkeeping.
  */
 final class ModelBench {
     private static final float LEARNING_RATE = 0.001f;

@@ -4,7 +4,7 @@ import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.model.Batch;
 import org.sessionrnn.model.SessionModel;
 
-/** Lets the {@link Evaluator} rank with a GRU model: fills a batch from the sequences and ranks it in the graph. */
+/** Lets the {@link Evaluator} rank with a GRU model: fills a batch from the sequences and ranks it by the model. */
 public final class ModelRanker implements Ranker {
     private final SessionModel model;
     private final Batch batch;

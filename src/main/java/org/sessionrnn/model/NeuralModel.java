@@ -8,27 +8,21 @@ import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gather;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TUint8;
 
 /**
- * A neural model built in one phase from its {@link ModelParts}, the one training-graph builder every kind
- * shares: the block's scores over packed input, the ranking head (rank of each label among all items under both
- * tie modes, and the top-k items, computed in the graph from the scores), the loss, the gradients (written out
- * by the block, or TensorFlow's), clipping and the optimiser, then the block's and the loss's own initial
- * values. It owns the graph and its session, the optimiser step count (kept in Java, restored by the trainer on
- * resume), checkpoints and closing. The session is opened before any op is added; TensorFlow extends a session's
- * graph on the next run.
+ * A neural model built in one phase from its {@link ModelParts}, the one training-graph builder every kind shares:
+ * the block's scores over packed input, the ranking head (rank of each label among all items under both tie modes,
+ * counted from the scores by {@link ScoreRanks}, and the top-k items, computed in the graph), the loss, the
+ * gradients (written out by the block, or TensorFlow's), clipping and the optimiser, then the block's and the
+ * loss's own initial values. It owns the graph and its session, the optimiser step count (kept in Java, restored
+ * by the trainer on resume), checkpoints and closing. The session is opened before any op is added; TensorFlow
+ * extends a session's graph on the next run.
  */
 public final class NeuralModel implements SessionModel {
-    /** Ranks count mask entries per chunk of this many items in bytes, which cannot overflow. */
-    private static final int COUNT_CHUNK = 255;
-
     private final Graph graph;
     private final Ops tf;
     private final Session session;
@@ -38,8 +32,7 @@ public final class NeuralModel implements SessionModel {
     private final EncoderInputs inputs;
     private final Placeholder<TInt32> labels;
     private final Operand<TFloat32> scores;
-    private final Operand<TInt32> rankStandard;
-    private final Operand<TInt32> rankConservative;
+    private final ScoreRanks ranks;
     private final Placeholder<TInt32> k;
     private final Operand<TInt32> topItems;
     private final Loss loss;
@@ -56,10 +49,7 @@ public final class NeuralModel implements SessionModel {
         this.inputs = new EncoderInputs(tf, "inputs", parts.steps());
         this.labels = tf.withName("labels").placeholder(TInt32.class);
         this.scores = block.scores(Clicks.packed(inputs, parts.steps()));
-        Operand<TFloat32> target = tf.gather(scores, tf.expandDims(labels, tf.constant(1)), tf.constant(1),
-                Gather.batchDims(1L));
-        this.rankStandard = tf.math.add(countTrue(tf.math.greater(scores, target), parts.items()), tf.constant(1));
-        this.rankConservative = countTrue(tf.math.greaterEqual(scores, target), parts.items());
+        this.ranks = new ScoreRanks(parts.items());
         this.k = tf.placeholder(TInt32.class);
         this.topItems = tf.nn.topK(scores, k, TInt32.class).indices();
         this.loss = parts.loss().get();
@@ -118,21 +108,6 @@ public final class NeuralModel implements SessionModel {
         return (Operand<TFloat32>) output;
     }
 
-    /**
-     * Number of true entries per row of a {@code [batch, items]} mask. Summing int32 casts of the mask would write
-     * and read four bytes per item and row; instead the mask becomes bytes, is padded to whole chunks of
-     * {@value #COUNT_CHUNK}, summed per chunk in bytes, and only the {@code [batch, items / chunk]} chunk sums are
-     * widened. Exact for every catalogue size.
-     */
-    private Operand<TInt32> countTrue(Operand<TBool> mask, int items) {
-        int chunks = (items + COUNT_CHUNK - 1) / COUNT_CHUNK;
-        Operand<TUint8> bytes = tf.pad(tf.dtypes.cast(mask, TUint8.class),
-                tf.constant(new int[][]{{0, 0}, {0, chunks * COUNT_CHUNK - items}}), tf.constant(TUint8.class, 0));
-        Operand<TUint8> perChunk = tf.sum(tf.reshape(bytes, tf.constant(new long[]{-1, chunks, COUNT_CHUNK})),
-                tf.constant(2));
-        return tf.sum(tf.dtypes.cast(perChunk, TInt32.class), tf.constant(1));
-    }
-
     @Override
     public double trainStep(Batch batch, float learningRate) {
         try (Result r = trainRunner(batch, learningRate).fetch(lossValue).run()) {
@@ -151,18 +126,17 @@ public final class NeuralModel implements SessionModel {
         return block.feedTraining(runner, step);
     }
 
+    /** Ranks every item for each row in the graph, then counts both tie modes from the scores in Java. */
     @Override
     public void rank(Batch batch, int[] standard, int[] conservative) {
         try (Result r = rankRunner(batch).run()) {
-            TensorFeeds.read(r.get(0), standard);
-            TensorFeeds.read(r.get(1), conservative);
+            ranks.rank((TFloat32) r.get(0), batch.labels(), batch.size(), standard, conservative);
         }
     }
 
-    /** A runner fetching the standard and conservative ranks of the batch's labels. */
+    /** A runner fetching the scores the ranks are counted from. */
     Session.Runner rankRunner(Batch batch) {
-        return inputs.feed(session.runner(), batch).feed(labels, feeds.labels(batch))
-                .fetch(rankStandard).fetch(rankConservative);
+        return inputs.feed(session.runner(), batch).fetch(scores);
     }
 
     @Override

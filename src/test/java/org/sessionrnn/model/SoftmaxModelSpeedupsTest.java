@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The speed changes keep M1's numbers: the packed GRU, the Softmax-based loss with the output layer's gradients
- * written out, and in-graph rank counting give what the straightforward graph gives.
+ * written out, and rank counting from the scores ({@link ScoreRanks}) give what the straightforward graph gives.
  */
 @Tag("slow")
 @Tag("floats")
