@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import org.sessionrnn.model.Batch;
 import org.sessionrnn.model.EmbeddingCosineBlock;
+import org.sessionrnn.model.ModelParts;
+import org.sessionrnn.model.NegativeSampler;
+import org.sessionrnn.model.SampledSoftmaxLoss;
 import org.sessionrnn.model.NeuralModel;
 import org.sessionrnn.model.SoftmaxBlock;
 import org.sessionrnn.model.TrainingOptions;
@@ -19,6 +22,8 @@ import org.sessionrnn.report.AlignedTable;
 public final class Benchmark {
     private static final int REFERENCE_SIZE = 2048;
     private static final int TOP_K = 20;
+    /** Negatives of the sampled-softmax training row: experiments/benchmark.yaml's setting. */
+    private static final int SAMPLED_NEGATIVES = 2048;
 
     private final BenchSettings s;
     private final List<List<String>> rows = new ArrayList<>();
@@ -71,15 +76,41 @@ public final class Benchmark {
         ModelBench bench = new ModelBench(s);
         try (NeuralModel model = NeuralModel.build(SoftmaxBlock.m1(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed()))) {
             Samples training = bench.training(model);
-            add("M1 training", training, "seq/s", shape());
+            add("M1 training", training, "seq/s", perReference(training, referenceGflops, "seq/s"));
             double clicks = bench.meanInputLength();
             double flops = FlopCount.trainingPerSequence(s.items(), s.embedding(), s.hidden(), clicks);
             Samples gflops = training.scaled(flops * 1e-9);
             add("M1 training achieved", gflops, "GFLOP/s", String.format(Locale.ROOT,
                     "%.0f%% of reference; 6HN + 3L(6EH + 6H^2) = %.1f MFLOP/seq at L = %.2f clicks",
                     100 * gflops.median() / referenceGflops, flops / 1e6, clicks));
-            add("M1 evaluation (rank all items, Recall/MRR)", bench.evaluation(model), "prefixes/s", shape());
+            Samples evaluation = bench.evaluation(model);
+            add("M1 evaluation (rank all items, Recall/MRR)", evaluation, "prefixes/s", perReference(evaluation,
+                    referenceGflops, "prefixes/s"));
         }
+        try (NeuralModel sampled = NeuralModel.build(sampledM1(bench.batches()))) {
+            Samples training = bench.training(sampled);
+            add("M1 training, sampled softmax (" + SAMPLED_NEGATIVES + " negatives)", training, "seq/s",
+                    perReference(training, referenceGflops, "seq/s"));
+        }
+    }
+
+    /** M1 trained with a sampled softmax, its negatives drawn by the label counts of the bench's batches. */
+    private ModelParts sampledM1(Batch[] batches) {
+        int[] counts = new int[s.items()];
+        for (Batch b : batches) {
+            for (int r = 0; r < b.size(); r++) {
+                counts[b.label(r)]++;
+            }
+        }
+        return SoftmaxBlock.parts(s.items(), s.embedding(), s.hidden(), s.steps(), s.seed(),
+                SoftmaxBlock.Options.NONE, () -> new SampledSoftmaxLoss(new NegativeSampler(counts,
+                        SAMPLED_NEGATIVES, s.seed())), TrainingOptions.ADAM);
+    }
+
+    /** The median per GFLOP/s of the reference measured in the same run, with the shape. */
+    private String perReference(Samples rate, double referenceGflops, String unit) {
+        return String.format(Locale.ROOT, "%.1f %s per reference GFLOP/s; %s", rate.median() / referenceGflops, unit,
+                shape());
     }
 
     /**

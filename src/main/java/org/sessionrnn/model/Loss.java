@@ -20,6 +20,14 @@ public interface Loss {
         return runner;
     }
 
+    /**
+     * Feeds what the loss reads for optimiser step {@code step} of training (e.g. that step's sampled
+     * candidates); {@link #feed} by default.
+     */
+    default Session.Runner feedTraining(Session.Runner runner, Batch batch, long step) {
+        return feed(runner, batch);
+    }
+
     /** Sets the loss's own variables (e.g. a teacher's trained weights) after the initialisers ran. */
     default void initialise(Ops tf, Session session) {
     }

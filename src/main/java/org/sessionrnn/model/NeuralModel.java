@@ -120,8 +120,9 @@ public final class NeuralModel implements SessionModel {
      * step (which it counts) and the block's training-time feeds.
      */
     Session.Runner trainRunner(Batch batch, float learningRate) {
-        Session.Runner runner = inputs.feed(loss.feed(session.runner(), batch), batch).feed(labels, feeds.labels(batch));
         long step = ++stepCount;
+        Session.Runner runner = inputs.feed(loss.feedTraining(session.runner(), batch, step), batch)
+                .feed(labels, feeds.labels(batch));
         runner = optimizer.feed(runner, step, learningRate, feeds).addTarget(optimizer.update());
         return block.feedTraining(runner, step);
     }

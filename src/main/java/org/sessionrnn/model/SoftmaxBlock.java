@@ -43,6 +43,12 @@ public final class SoftmaxBlock implements ForwardBlock {
     /** The training graph's final state (after dropout) and logits: the factors of the written-out gradients. */
     private Operand<TFloat32> state;
     private Operand<TFloat32> logits;
+    /** The output weights as rows {@code [items, hidden]}: the tied input lookup table, else made when needed. */
+    private Operand<TFloat32> rows;
+    /** A sampled loss's candidates, their output weights {@code [candidates, hidden]} and logits, when built. */
+    private Operand<TInt32> candidates;
+    private Operand<TFloat32> candidateRows;
+    private Operand<TFloat32> candidateLogits;
     /** Output dropout: the rate (0 unless fed by a training step) and the mask's seed {@code (seed, step)}. */
     private Operand<TFloat32> dropoutRate;
     private Operand<TInt64> dropoutSeed;
@@ -92,8 +98,8 @@ public final class SoftmaxBlock implements ForwardBlock {
             this.bias = params.zeros(out, "bias", items);
             this.columnNorms = options.scale() > 0 ? columnNorms(kernel) : null;
             this.outKernel = options.scale() > 0 ? tf.math.div(kernel, columnNorms) : kernel;
-            Operand<TFloat32> table = tf.linalg.transpose(outKernel, tf.constant(new int[]{1, 0}));
-            this.encoder = new GruEncoder(tf, params, items, table, hidden, hidden);
+            this.rows = tf.linalg.transpose(outKernel, tf.constant(new int[]{1, 0}));
+            this.encoder = new GruEncoder(tf, params, items, rows, hidden, hidden);
         } else {
             // the paper's M1; creation order fixes the initializers' seeds, so it stays as it always was
             this.encoder = new GruEncoder(tf, params, items, embedding, hidden);
@@ -119,7 +125,13 @@ public final class SoftmaxBlock implements ForwardBlock {
     /** This block with {@code options}, cross-entropy, trained with {@code training}. */
     public static ModelParts parts(int items, int embedding, int hidden, int steps, long seed, Options options,
                                    TrainingOptions training) {
-        return new ModelParts(items, steps, seed, maker(items, embedding, hidden, options), SoftmaxLoss::new, training);
+        return parts(items, embedding, hidden, steps, seed, options, SoftmaxLoss::new, training);
+    }
+
+    /** This block with {@code options} and {@code loss}, trained with {@code training}. */
+    public static ModelParts parts(int items, int embedding, int hidden, int steps, long seed, Options options,
+                                   java.util.function.Supplier<Loss> loss, TrainingOptions training) {
+        return new ModelParts(items, steps, seed, maker(items, embedding, hidden, options), loss, training);
     }
 
     @Override
@@ -135,6 +147,25 @@ public final class SoftmaxBlock implements ForwardBlock {
         this.state = scaled(options.outputDropout() > 0 ? dropout(encoded, clicks) : encoded);
         this.logits = tf.nn.biasAdd(tf.linalg.matMul(state, outKernel), bias);
         return logits;
+    }
+
+    /**
+     * The training graph's logits of {@code candidates} only, {@code [rows, candidates]}: the final state (after
+     * dropout) times those items' output weights, plus their biases ({@link SampledSoftmaxLoss}). Call after
+     * {@link #scores} built the training graph.
+     */
+    public Operand<TFloat32> candidateLogits(Operand<TInt32> candidates) {
+        if (state == null) {
+            throw new IllegalStateException("candidate logits need the training graph's scores first");
+        }
+        if (rows == null) {
+            rows = tf.linalg.transpose(outKernel, tf.constant(new int[]{1, 0}));
+        }
+        this.candidates = candidates;
+        this.candidateRows = tf.gather(rows, candidates, tf.constant(0));
+        this.candidateLogits = tf.math.add(tf.linalg.matMul(state, candidateRows, MatMul.transposeB(true)),
+                tf.gather(bias, candidates, tf.constant(0)));
+        return candidateLogits;
     }
 
     /**
@@ -187,6 +218,9 @@ public final class SoftmaxBlock implements ForwardBlock {
      */
     @Override
     public Output<?>[] writtenGradients(Graph graph, Ops tf, LossAndGradient lg) {
+        if (candidateLogits != null && lg.y() == candidateLogits) {
+            return candidateGradients(graph, lg);
+        }
         if (lg.y() != logits) {
             return null;
         }
@@ -200,6 +234,39 @@ public final class SoftmaxBlock implements ForwardBlock {
         }
         Operand<TFloat32> biasGrad = tf.reshape(tf.slice(stacked, tf.constant(new int[]{hidden, 0}),
                 tf.constant(new int[]{1, -1})), tf.constant(new long[]{-1}));
+        return withEncoderGradients(graph, stateGrad, kernelGrad, biasGrad);
+    }
+
+    /**
+     * The gradients when the loss's {@code dy} is given at the candidate logits ({@link #candidateLogits}, a
+     * {@code [rows, candidates]} tensor with the one-hot part already in it). The state's and the candidates'
+     * rows' gradients come from one small product each; TensorFlow carries both back, through the row lookup (and
+     * the normalisation, when the scores are cosines) to the kernel, together with the tied input lookup's part.
+     * The bias's gradient is added at the candidates' entries (an item drawn twice gets both parts).
+     */
+    private Output<?>[] candidateGradients(Graph graph, LossAndGradient lg) {
+        Operand<TFloat32> divisor = lg.gradientDivisor() != null ? lg.gradientDivisor() : tf.constant(1f);
+        Operand<TFloat32> dy = lg.dy();
+        Operand<TFloat32> stateGrad = tf.math.div(tf.linalg.matMul(dy, candidateRows), divisor);
+        Operand<TFloat32> rowGrads = tf.linalg.matMul(dy, tf.math.div(state, divisor), MatMul.transposeA(true));
+        Operand<TFloat32> biasGrad = tf.math.unsortedSegmentSum(tf.math.div(tf.sum(dy, tf.constant(0)), divisor),
+                candidates, tf.size(bias));
+        List<Variable<TFloat32>> through = new ArrayList<>(encoder.variables());
+        through.add(kernel);
+        Output<?>[] xs = through.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
+        Output<?>[] grads = java.util.Arrays.copyOf(graph.addGradients("grad",
+                new Output<?>[]{state.asOutput(), candidateRows.asOutput()}, xs,
+                new Output<?>[]{stateGrad.asOutput(), rowGrads.asOutput()}), through.size() + 1);
+        grads[through.size()] = biasGrad.asOutput();
+        return grads;
+    }
+
+    /**
+     * The encoder's gradients from the state's (TensorFlow's gradient graph), then the output layer's: the
+     * kernel's gets the encoder's part too when it is also the input embedding.
+     */
+    private Output<?>[] withEncoderGradients(Graph graph, Operand<TFloat32> stateGrad, Operand<TFloat32> kernelGrad,
+                                             Operand<TFloat32> biasGrad) {
         List<Variable<TFloat32>> through = new ArrayList<>(encoder.variables());
         if (options.tiedEmbedding()) {
             // the kernel is also the input embedding: its gradient has a part from the encoder too

@@ -14,7 +14,7 @@ final class FineTuneRun implements RunExecutor {
         PretrainedModels.Start start = PretrainedModels.start(c);
         ModelFactory models = ModelFactory.of(c);
         return NeuralSteps.trainAndMeasure(c, train -> {
-            NeuralModel model = NeuralModel.build(models.softmaxVariant());
+            NeuralModel model = NeuralModel.build(models.trainingOn(train).softmaxVariant());
             start.weights().initialise(model);
             return model;
         }, start.split(), start.pretrained().facts());

@@ -7,6 +7,9 @@ import org.sessionrnn.model.BlockMaker;
 import org.sessionrnn.model.EmbeddingCosineBlock;
 import org.sessionrnn.model.Loss;
 import org.sessionrnn.model.ModelParts;
+import org.sessionrnn.model.NegativeSampler;
+import org.sessionrnn.model.SampledSoftmaxLoss;
+import org.sessionrnn.model.SoftmaxLoss;
 import org.sessionrnn.model.NeuralModel;
 import org.sessionrnn.model.SoftmaxBlock;
 import org.sessionrnn.model.SoftmaxWeights;
@@ -29,15 +32,35 @@ import org.sessionrnn.spec.SoftmaxSettings;
  * @param steps      input length (the protocol's {@code max_length})
  * @param pretrained the trained M1 a run starts from (M4's targets) when it is known, else null: a freshly
  *                   initialised M1 stands in, where only the graph matters
+ * @param labelCounts how often each item is a label of the sequences the model trains on, for a sampled
+ *                   softmax's negatives ({@link #trainingOn}); null for a graph that is only checked or exported
  */
-public record ModelFactory(RunSpec run, int items, int steps, Supplier<SoftmaxWeights> pretrained) {
+public record ModelFactory(RunSpec run, int items, int steps, Supplier<SoftmaxWeights> pretrained,
+                           int[] labelCounts) {
     public ModelFactory {
         softmaxSettings(run);
+    }
+
+    /** A factory whose M4 targets are {@code pretrained}'s. */
+    public ModelFactory(RunSpec run, int items, int steps, Supplier<SoftmaxWeights> pretrained) {
+        this(run, items, steps, pretrained, null);
     }
 
     /** A factory whose M4 targets are an untrained M1's (a preflight graph). */
     public ModelFactory(RunSpec run, int items, int steps) {
         this(run, items, steps, null);
+    }
+
+    /** This factory for a model that trains on {@code train}: a sampled softmax draws by its labels' counts. */
+    public ModelFactory trainingOn(SequenceSet train) {
+        if (softmaxSettings(run).sampledNegatives() == 0) {
+            return this;
+        }
+        int[] counts = new int[items];
+        for (int i = 0; i < train.size(); i++) {
+            counts[train.label(i)]++;
+        }
+        return new ModelFactory(run, items, steps, pretrained, counts);
     }
 
     /** The factory of a running run. */
@@ -77,7 +100,7 @@ public record ModelFactory(RunSpec run, int items, int steps, Supplier<SoftmaxWe
      */
     public ModelParts softmaxVariant() {
         return SoftmaxBlock.parts(items, run.variant().training().embedding(), run.gruSize(), steps, run.seed(),
-                blockOptions(), training());
+                blockOptions(), loss(), training());
     }
 
     /** The softmax GRU of the variant's settings with scores that are {@code scale} times a cosine. */
@@ -85,7 +108,21 @@ public record ModelFactory(RunSpec run, int items, int steps, Supplier<SoftmaxWe
         SoftmaxBlock.Options own = blockOptions();
         SoftmaxBlock.Options options = new SoftmaxBlock.Options(own.outputDropout(), own.tiedEmbedding(), scale);
         return SoftmaxBlock.parts(items, run.variant().training().embedding(), run.gruSize(), steps, run.seed(),
-                options, training());
+                options, loss(), training());
+    }
+
+    /**
+     * The softmax GRU's loss: cross-entropy over every item, or over sampled candidates when the variant sets
+     * {@code sampled_negatives} (drawn by the training labels' counts, uniform ones for a graph only checked).
+     */
+    private Supplier<Loss> loss() {
+        int negatives = softmaxSettings(run).sampledNegatives();
+        if (negatives == 0) {
+            return SoftmaxLoss::new;
+        }
+        int[] counts = labelCounts != null ? labelCounts : NegativeSampler.uniformCounts(items);
+        long seed = run.seed();
+        return () -> new SampledSoftmaxLoss(new NegativeSampler(counts, negatives, seed));
     }
 
     /** The run's own block with {@code loss}, trained with the run's options: the parts of a new kind. */

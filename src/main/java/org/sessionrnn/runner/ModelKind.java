@@ -11,6 +11,7 @@ import static org.sessionrnn.spec.SoftmaxSettings.CLIP_NORM;
 import static org.sessionrnn.spec.SoftmaxSettings.MOMENTUM;
 import static org.sessionrnn.spec.SoftmaxSettings.OPTIMIZER;
 import static org.sessionrnn.spec.SoftmaxSettings.OUTPUT_DROPOUT;
+import static org.sessionrnn.spec.SoftmaxSettings.SAMPLED_NEGATIVES;
 import static org.sessionrnn.spec.SoftmaxSettings.TIED_EMBEDDING;
 
 import java.util.List;
@@ -39,10 +40,10 @@ import org.sessionrnn.spec.SoftmaxSettings;
  */
 public enum ModelKind implements RunnableKind {
     /** The paper's baseline GRU: softmax over all items, cross-entropy. */
-    M1("m1", SoftmaxSettings.DEFAULT, keys(OUTPUT_DROPOUT, CLIP_NORM), true, SoftmaxRun::new,
+    M1("m1", SoftmaxSettings.DEFAULT, keys(OUTPUT_DROPOUT, CLIP_NORM, SAMPLED_NEGATIVES), true, SoftmaxRun::new,
             ModelFactory::softmaxVariant),
     /** M1 pre-trained on all data, fine-tuned on a recent fraction; output dropout in both. */
-    M2("m2", SoftmaxSettings.DEFAULT, keys(OUTPUT_DROPOUT), false, FineTuneRun::new,
+    M2("m2", SoftmaxSettings.DEFAULT, keys(OUTPUT_DROPOUT, SAMPLED_NEGATIVES), false, FineTuneRun::new,
             ModelFactory::softmaxVariant),
     /** Generalised distillation from a teacher trained on the reversed future of each sequence. */
     M3("m3", DistillationSettings.DEFAULT, keys(LAMBDA, TEMPERATURE, SOFT_LABEL_TOP_K), true,
@@ -56,7 +57,7 @@ public enum ModelKind implements RunnableKind {
      * pre-trained M1.
      */
     M1PLUS("m1plus", SoftmaxSettings.DEFAULT.tied(0.6),
-            keys(OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM), true,
+            keys(OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM, SAMPLED_NEGATIVES), true,
             NeuralRun::new, ModelFactory::softmaxVariant),
     /**
      * Not a model of the paper: m1plus whose score for an item is 16 times the cosine of the session vector and
@@ -64,7 +65,7 @@ public enum ModelKind implements RunnableKind {
      * keeps frequent items from winning by the length of their embedding, and converges in fewer epochs.
      */
     M1NORM("m1norm", SoftmaxSettings.DEFAULT.tied(0.6),
-            keys(OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM), true,
+            keys(OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM, SAMPLED_NEGATIVES), true,
             NeuralRun::new, f -> f.cosineVariant(16)),
     /** Most clicked items. */
     POP("pop", NoSettings.NONE, keys(), true,

@@ -1,7 +1,6 @@
 package org.sessionrnn.runner;
 
 import java.util.Map;
-import org.sessionrnn.model.ModelParts;
 import org.sessionrnn.model.NeuralModel;
 
 /**
@@ -12,7 +11,9 @@ import org.sessionrnn.model.NeuralModel;
 final class NeuralRun implements RunExecutor {
     @Override
     public RunOutcome execute(RunContext c) throws Exception {
-        ModelParts parts = RunnableKind.of(c.run().variant().model()).model(ModelFactory.of(c));
-        return NeuralSteps.trainAndMeasure(c, train -> NeuralModel.build(parts), NeuralSteps.split(c), Map.of());
+        RunnableKind kind = RunnableKind.of(c.run().variant().model());
+        ModelFactory models = ModelFactory.of(c);
+        return NeuralSteps.trainAndMeasure(c, train -> NeuralModel.build(kind.model(models.trainingOn(train))),
+                NeuralSteps.split(c), Map.of());
     }
 }

@@ -139,7 +139,7 @@ final class PretrainedModels {
         TrainValidation split = SequenceSplitter.validationSplit(all, protocol.validationShare(), c.run().seed(),
                 c.data().dataset().holdout());
         // with the variant's output dropout, as the M1 run whose weights would share this entry trains
-        try (NeuralModel model = NeuralModel.build(ModelFactory.of(c).softmaxVariant())) {
+        try (NeuralModel model = NeuralModel.build(ModelFactory.of(c).trainingOn(split.train()).softmaxVariant())) {
             // checkpointed in the cache folder itself (its best weights are the entry's `best`), so an interrupted
             // pre-training resumes when the next M2/M4 run asks for it
             CheckpointedTraining.Result r = CheckpointedTraining.fit(c, dir, model, split);

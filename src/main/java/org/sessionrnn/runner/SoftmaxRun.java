@@ -18,7 +18,7 @@ final class SoftmaxRun implements RunExecutor {
         boolean reserved = PretrainedModels.reserve(c);
         try {
             ModelFactory models = ModelFactory.of(c);
-            RunOutcome outcome = NeuralSteps.trainAndMeasure(c, train -> NeuralModel.build(models.softmaxVariant()),
+            RunOutcome outcome = NeuralSteps.trainAndMeasure(c, train -> NeuralModel.build(models.trainingOn(train).softmaxVariant()),
                     split, Map.of());
             // the early-stopped weights, not a refit's: M2 and M4 start from a model chosen on validation
             PretrainedModels.offer(c, c.checkpoints().resolve("best"), outcome);

@@ -11,9 +11,11 @@ package org.sessionrnn.spec;
  * @param tiedEmbedding {@link #TIED_EMBEDDING}
  * @param optimizer     {@link #OPTIMIZER}
  * @param momentum      {@link #MOMENTUM}
+ * @param sampledNegatives {@link #SAMPLED_NEGATIVES}
  */
 public record SoftmaxSettings(GruTraining training, double outputDropout, double clipNorm, boolean tiedEmbedding,
-                              Optimizer optimizer, double momentum) implements GruSettings {
+                              Optimizer optimizer, double momentum, int sampledNegatives)
+        implements GruSettings {
     public static final Key<Double> OUTPUT_DROPOUT = Key.decimal("output_dropout", 0, Interval.UNIT_RIGHT_OPEN,
             "dropout on the GRU's final state during training (m2: in pre-training and fine-tuning; m4: in its "
                     + "pre-trained M1)");
@@ -25,10 +27,14 @@ public record SoftmaxSettings(GruTraining training, double outputDropout, double
             "the update rule (`adagrad`: with `momentum`); a kind that does not read the key trains with Adam");
     public static final Key<Double> MOMENTUM = Key.decimal("momentum", 0, Interval.UNIT_RIGHT_OPEN,
             "Adagrad's momentum");
+    public static final Key<Integer> SAMPLED_NEGATIVES = Key.integer("sampled_negatives", 0,
+            Interval.upTo(0, 1_000_000), "train with a sampled softmax: the batch's labels plus this many negatives "
+                    + "drawn by popularity^0.75, scores log-Q corrected (evaluation still ranks every item); 0 = full "
+                    + "softmax");
 
     /** The keys, the training keys first. */
     public static final KeyTable<SoftmaxSettings> KEYS = KeyTable.of(SoftmaxSettings.class, GruTraining.KEYS,
-            OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM);
+            OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM, SAMPLED_NEGATIVES);
 
     /** The paper's M1: no output dropout, no clipping, a separate input embedding, Adam. */
     public static final SoftmaxSettings DEFAULT = KEYS.defaults();
@@ -36,12 +42,12 @@ public record SoftmaxSettings(GruTraining training, double outputDropout, double
     /** The paper's M1 options with {@code training}. */
     public static SoftmaxSettings of(GruTraining training) {
         return new SoftmaxSettings(training, DEFAULT.outputDropout, DEFAULT.clipNorm, DEFAULT.tiedEmbedding,
-                DEFAULT.optimizer, DEFAULT.momentum);
+                DEFAULT.optimizer, DEFAULT.momentum, DEFAULT.sampledNegatives);
     }
 
     /** These settings with the input embedding tied to the output layer and {@code outputDropout}. */
     public SoftmaxSettings tied(double outputDropout) {
-        return new SoftmaxSettings(training, outputDropout, clipNorm, true, optimizer, momentum);
+        return new SoftmaxSettings(training, outputDropout, clipNorm, true, optimizer, momentum, sampledNegatives);
     }
 
     @Override

@@ -5,11 +5,18 @@ import java.util.Map;
 import org.sessionrnn.model.Batch;
 import org.sessionrnn.model.OpProfile;
 import org.sessionrnn.model.NeuralModel;
+import org.sessionrnn.model.ModelParts;
+import org.sessionrnn.model.NegativeSampler;
+import org.sessionrnn.model.SampledSoftmaxLoss;
 import org.sessionrnn.model.SoftmaxBlock;
+import org.sessionrnn.model.SoftmaxLoss;
+import org.sessionrnn.model.TrainingOptions;
 
 /**
  * Developer tool behind {@code docs/performance.md}: the per-op-type time of M1's training and ranking steps
- * (summed over a few traced steps after warm-up). Usage: {@code ProfileStep [ITEMS [GRU [BATCH [STEPS]]]]}.
+ * (summed over a few traced steps after warm-up). Usage: {@code ProfileStep [ITEMS [GRU [BATCH [STEPS
+ * [NEGATIVES]]]]]}; with NEGATIVES, m1norm's block (tied, output dropout 0.6, scale 16) instead, trained with a
+ * full softmax (0) or that many sampled negatives.
  */
 public final class ProfileStep {
     private ProfileStep() {
@@ -22,7 +29,15 @@ public final class ProfileStep {
         int traced = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         BenchSettings s = new BenchSettings(items, 50, gru, batch, 19, 1, 1, traced, 1);
         Batch[] batches = new ModelBench(s).batches();
-        try (NeuralModel model = NeuralModel.build(SoftmaxBlock.m1(items, 50, gru, 19, 1))) {
+        ModelParts parts = SoftmaxBlock.m1(items, 50, gru, 19, 1);
+        if (args.length > 4) {
+            int negatives = Integer.parseInt(args[4]);
+            int[] counts = NegativeSampler.uniformCounts(items);
+            parts = SoftmaxBlock.parts(items, gru, gru, 19, 1, new SoftmaxBlock.Options(0.6, true, 16),
+                    negatives == 0 ? SoftmaxLoss::new : () -> new SampledSoftmaxLoss(new NegativeSampler(counts,
+                            negatives, 1)), TrainingOptions.ADAM);
+        }
+        try (NeuralModel model = NeuralModel.build(parts)) {
             for (int i = 0; i < 3; i++) {
                 model.trainStep(batches[0], 0.001f);
                 OpProfile.rankStep(model, batches[0], false);
