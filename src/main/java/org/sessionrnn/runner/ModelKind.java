@@ -49,7 +49,7 @@ public enum ModelKind implements RunnableKind {
     M3("m3", DistillationSettings.DEFAULT, keys(LAMBDA, TEMPERATURE, SOFT_LABEL_TOP_K), true,
             DistillationRun::new, f -> f.distillation(f::untrainedSoftmax, null)),
     /** Output in the item embedding space of a pre-trained M1 (output dropout: that M1's), cosine loss. */
-    M4("m4", EmbeddingOutputSettings.DEFAULT, keys(HIDDEN_SIZE, OUTPUT_DROPOUT), true,
+    M4("m4", EmbeddingOutputSettings.DEFAULT, keys(HIDDEN_SIZE, OUTPUT_DROPOUT, SAMPLED_NEGATIVES), true,
             EmbeddingOutputRun::new, f -> f.embeddingOutput(f.pretrainedWeights())),
     /**
      * Not a model of the paper: M1 with its input embedding tied to the output layer, dropout on the GRU output

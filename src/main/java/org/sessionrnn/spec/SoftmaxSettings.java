@@ -30,7 +30,7 @@ public record SoftmaxSettings(GruTraining training, double outputDropout, double
     public static final Key<Integer> SAMPLED_NEGATIVES = Key.integer("sampled_negatives", 0,
             Interval.upTo(0, 1_000_000), "train with a sampled softmax: the batch's labels plus this many negatives "
                     + "drawn by popularity^0.75, scores log-Q corrected (evaluation still ranks every item); 0 = full "
-                    + "softmax");
+                    + "softmax (m2: in pre-training and fine-tuning; m4: in its pre-trained M1)");
 
     /** The keys, the training keys first. */
     public static final KeyTable<SoftmaxSettings> KEYS = KeyTable.of(SoftmaxSettings.class, GruTraining.KEYS,
