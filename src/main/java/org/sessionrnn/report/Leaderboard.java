@@ -86,7 +86,8 @@ public final class Leaderboard {
 
     /**
      * The published set {@code auto} picks for a summary's data: equal items and test prefixes, then the nearest
-     * training-prefix count (training plus validation prefixes of the largest done run); empty when none matches.
+     * training-prefix count (training plus validation prefixes of the largest done run, counted once for a refit
+     * run); empty when none matches.
      */
     public static Optional<String> matching(Table summary) {
         Table done = SummaryTable.done(summary);
@@ -108,11 +109,15 @@ public final class Leaderboard {
         return Optional.ofNullable(best);
     }
 
-    /** Items, test prefixes and training prefixes (with the validation hold-out) of a summary's done runs. */
+    /**
+     * Items, test prefixes and training prefixes (with the validation hold-out) of a summary's done runs. A refit
+     * run's training sequences already include its hold-out, which it still reports as validation sequences.
+     */
     private static DataSignature signature(Table done) {
         long train = 0;
         for (Row r : done) {
-            train = Math.max(train, r.getLong("train_sequences") + r.getLong("validation_sequences"));
+            long heldOut = r.isMissing("refit_epochs") ? r.getLong("validation_sequences") : 0;
+            train = Math.max(train, r.getLong("train_sequences") + heldOut);
         }
         return new DataSignature((int) done.intColumn("items").max(), (long) done.longColumn("test_sequences").max(),
                 Math.max(1, train));

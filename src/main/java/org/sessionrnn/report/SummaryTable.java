@@ -4,6 +4,7 @@ import org.sessionrnn.results.ResultsFileException;
 import org.sessionrnn.results.RunKey;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunStatus;
+import org.sessionrnn.runner.CheckpointedTraining;
 import org.sessionrnn.io.FileSniffer;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
@@ -49,7 +50,8 @@ public final class SummaryTable {
             new Col("eval_seconds", ColumnType.DOUBLE, RunRecord::evalSeconds),
             new Col("predict_ms_mean", ColumnType.DOUBLE, RunRecord::predictMsMean),
             new Col("predict_ms_sd", ColumnType.DOUBLE, RunRecord::predictMsSd),
-            new Col("failure", ColumnType.STRING, RunRecord::failure));
+            new Col("failure", ColumnType.STRING, RunRecord::failure),
+            new Col("refit_epochs", ColumnType.INTEGER, SummaryTable::refitEpochs));
 
     /** The columns that identify a run; a summary without them cannot be compared or reported. */
     private static final List<String> KEY_COLUMNS = List.of("run_id", "variant", "model", "gru_size", "fraction",
@@ -138,6 +140,12 @@ public final class SummaryTable {
     /** True for a baseline row (pop, spop, itemknn), recognised by GRU size 0. */
     public static boolean isBaseline(int gruSize) {
         return gruSize == 0;
+    }
+
+    /** The epochs a refit trained, or null (missing) for a run that was not refit. */
+    private static Integer refitEpochs(RunRecord r) {
+        String epochs = r.provenance().get(CheckpointedTraining.REFIT_EPOCHS);
+        return epochs == null ? null : Integer.valueOf(epochs);
     }
 
     private static ColumnType typeOf(String column) {

@@ -144,22 +144,39 @@ class LeaderboardTest {
                 e.recallConservative(), e.mrrConservative(), e.evalSeconds(), e.latency()));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {1} items, {4} test prefixes")
+    @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {1} items, {4} test prefixes, refit {5}")
     @org.junit.jupiter.params.provider.CsvSource({
             // SR-GNN's Table 1 sizes, the training prefixes split into training and validation as a run does
-            "yoochoose1_64, 37483, 332872, 36987, 55898",
-            "yoochoose1_4, 37483, 5325970, 591775, 55898",
-            // a refit run trains on all training prefixes and validates on none
-            "yoochoose1_4, 37483, 5917745, 0, 55898",
-            "diginetica, 43097, 647523, 71947, 60858",
+            "yoochoose1_64, 37483, 332872, 36987, 55898, false",
+            "yoochoose1_4, 37483, 5325970, 591775, 55898, false",
+            // a refit run trains on all training prefixes and still reports the hold-out it selected epochs on
+            "yoochoose1_64, 37483, 369859, 36987, 55898, true",
+            "yoochoose1_4, 37483, 5917745, 591775, 55898, true",
+            "diginetica, 43097, 647523, 71947, 60858, false",
+            "diginetica, 43097, 719470, 71947, 60858, true",
             // the same test day but another catalogue, and another test set: no published set
-            "'', 37000, 332872, 36987, 55898",
-            "'', 43097, 647523, 71947, 60000"})
+            "'', 37000, 332872, 36987, 55898, false",
+            "'', 43097, 647523, 71947, 60000, false"})
     void autoPicksThePublishedSetWhoseDataMatches(String expected, int items, long train, long validation,
-                                                 long test) {
-        Table summary = SummaryTable.fromRecords("lb", List.of(onData(1, items, train, validation, test)));
+                                                 long test, boolean refit) {
+        RunRecord run = onData(1, items, train, validation, test);
+        Table summary = SummaryTable.fromRecords("lb", List.of(refit ? Fixtures.refit(run, 4) : run));
         assertEquals(expected.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(expected),
                 Leaderboard.matching(summary));
+    }
+
+    @Test
+    void aRefitRunAndAnEarlyStoppedRunOverTheSameDataSeeTheSameTrainingPrefixes() throws IOException {
+        // 1,205 training prefixes: 1,080 to train and 125 held out, or all 1,205 in a refit that held out 125
+        Table plain = SummaryTable.fromRecords("lb", List.of(onData(1, 1234, 1080, 125, 777)));
+        Table refit = SummaryTable.fromRecords("lb", List.of(Fixtures.refit(onData(1, 1234, 1205, 125, 777), 3)));
+        Table both = SummaryTable.fromRecords("lb", List.of(onData(1, 1234, 1080, 125, 777),
+                Fixtures.refit(onData(2, 1234, 1205, 125, 777), 3)));
+        for (Table summary : List.of(plain, refit, both)) {
+            String md = Leaderboard.unmatched(Leaderboard.table(summary, "yoochoose1_64"), Fraction.ONE,
+                    SummaryTable.done(summary));
+            assertTrue(md.contains("(1,234 items, 777 test prefixes, 1,205 training prefixes)"), md);
+        }
     }
 
     @Test

@@ -28,11 +28,19 @@ class SummaryTableTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals("experiment,run_id,variant,gru_size,fraction,seed,status,recall,mrr,recall_conservative,"
                 + "mrr_conservative,cutoff,items,train_sequences,test_sequences,epochs,train_seconds,params,model,"
-                + "validation_sequences,best_epoch,eval_seconds,predict_ms_mean,predict_ms_sd,failure", lines.get(0));
+                + "validation_sequences,best_epoch,eval_seconds,predict_ms_mean,predict_ms_sd,failure,refit_epochs",
+                lines.get(0));
         assertEquals("exp,m1-100-1_256-s3,m1,100,1/256,3,done,0.625,0.25,0.615,0.24,20,1000,5000,300,3,12.5,1234,"
-                + "m1,500,2,1.5,4.0,0.5,", lines.get(1));
+                + "m1,500,2,1.5,4.0,0.5,,", lines.get(1));
         // nothing measured yet: metrics and times empty, counts 0
-        assertEquals("exp,m4-running,m4,1000,1/64,1,running,,,,,0,1000,0,0,0,,0,m4,0,0,,,,", lines.get(2));
+        assertEquals("exp,m4-running,m4,1000,1/64,1,running,,,,,0,1000,0,0,0,,0,m4,0,0,,,,,", lines.get(2));
+    }
+
+    @Test
+    void aRefitRunHasItsRefitEpochs() {
+        Table t = SummaryTable.fromRecords("exp", List.of(Fixtures.refit(records.get(0), 2), records.get(0)));
+        assertEquals(2, t.intColumn("refit_epochs").get(0));
+        assertTrue(t.intColumn("refit_epochs").isMissing(1));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.sessionrnn.results;
 
+import org.sessionrnn.runner.CheckpointedTraining;
+
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,13 @@ public final class Fixtures {
                                  RunRecord.Evaluation evaluation) {
         return new RunRecord(r.experiment(), r.runId(), r.variant(), r.model(), r.gruSize(), r.fraction(), r.seed(),
                 r.status(), r.failure(), items, training, evaluation, r.history(), r.provenance());
+    }
+
+    /** {@code r} refit for {@code epochs} epochs, as its provenance records it. */
+    public static RunRecord refit(RunRecord r, int epochs) {
+        return new RunRecord(r.experiment(), r.runId(), r.variant(), r.model(), r.gruSize(), r.fraction(), r.seed(),
+                r.status(), r.failure(), r.items(), r.training(), r.evaluation(), r.history(),
+                r.provenance().withFacts(Map.of(CheckpointedTraining.REFIT_EPOCHS, Integer.toString(epochs))));
     }
 
     /** {@code r} with another test evaluation. */
