@@ -191,6 +191,20 @@ public final class ClaimBoard implements AutoCloseable {
         return read(file(name));
     }
 
+    /**
+     * The claim on {@code name} in {@code experimentDir}, if any, read without joining the board: for a worker
+     * that has not registered yet and must keep off the runs of live workers. Empty, too, when the claims folder
+     * cannot be read: registering, which comes next, names that problem.
+     */
+    public static Optional<Claim> claimOn(Path experimentDir, String name) {
+        Path claims = experimentDir.resolve(FOLDER);
+        try {
+            return Files.isDirectory(claims) ? read(claims.resolve(name + SUFFIX)) : Optional.empty();
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether {@code c} may be taken over: its holder is known dead or silent for longer than staleAfter. */
     public static boolean isStale(Claim c, Duration staleAfter) {
         return c.holder().knownDead() || Duration.between(c.heartbeat(), Instant.now()).compareTo(staleAfter) > 0;

@@ -2,6 +2,7 @@ package org.sessionrnn.runner;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.sessionrnn.data.PreprocessListener;
 import org.sessionrnn.io.AtomicFiles;
 import org.sessionrnn.model.TfSessions;
 import org.sessionrnn.results.RankFile;
+import org.sessionrnn.results.ResultsFileException;
 import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
@@ -119,7 +121,7 @@ public final class ExperimentRunner {
         try (InterruptHandler ctrlC = InterruptHandler.install()) {
             ExperimentData data = loadData(checking);
             Preflight.check(runs, data, spec, checking);
-            checkResumable(runs, data);
+            checkResumable(runs, mine, data);
             held.release();
             return runChecked(runs, mine, data, specHash, ctrlC, start);
         }
@@ -127,13 +129,19 @@ public final class ExperimentRunner {
 
     /**
      * Reads the checkpoint state of every run that this start would resume (left running, same configuration), so
-     * that a corrupt one is named, with how to start that run over, before anything is written.
+     * that a corrupt one is named, with how to start that run over, before anything is written. Runs this worker
+     * never takes (another shard's, without steal) and runs a live worker holds are not read: their holder saves
+     * a checkpoint and deletes the one before it at any moment, so a reader can list files that are gone when it
+     * opens them or read a state whose checkpoint was superseded meanwhile, which is not corruption.
      */
-    private void checkResumable(List<RunSpec> runs, ExperimentData data) throws IOException {
+    private void checkResumable(List<RunSpec> runs, List<String> mine, ExperimentData data) throws IOException {
         if (force) {
             return;
         }
         for (RunSpec run : runs) {
+            if ((!options.steal() && !mine.contains(run.id())) || heldByLiveWorker(run)) {
+                continue;
+            }
             Path runDir = spec.experimentDir().resolve("runs").resolve(run.id());
             Path file = runDir.resolve(RunRecordIo.FILE_NAME);
             RunRecord previous = Files.isRegularFile(file) ? RunRecordIo.read(file) : null;
@@ -141,14 +149,31 @@ public final class ExperimentRunner {
                     || !RunAttempt.configHash(spec, run, data).equals(previous.provenance().configHash())) {
                 continue;
             }
-            Path checkpoints = runDir.resolve(CHECKPOINTS);
-            if (Files.isDirectory(checkpoints)) {
-                try (Stream<Path> paths = Files.walk(checkpoints, 2)) {
-                    for (Path state : paths.filter(p -> p.getFileName().toString()
-                            .equals(EpochCheckpoint.STATE_FILE)).toList()) {
-                        EpochCheckpoint.load(state.getParent(), checkpoints);
-                    }
+            try {
+                checkStates(runDir.resolve(CHECKPOINTS));
+            } catch (ResultsFileException | UncheckedIOException e) {
+                if (!heldByLiveWorker(run)) {
+                    throw e;
                 }
+                // claimed while we read: its holder's saves changed the folder under us
+            }
+        }
+    }
+
+    private boolean heldByLiveWorker(RunSpec run) {
+        return ClaimBoard.claimOn(spec.experimentDir(), run.id())
+                .filter(c -> !ClaimBoard.isStale(c, options.staleAfter())).isPresent();
+    }
+
+    /** Loads every trainer state in {@code checkpoints} (M3's teacher's in a folder of its own). */
+    private static void checkStates(Path checkpoints) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(checkpoints, 2)) {
+            for (Path state : paths.filter(p -> p.getFileName().toString()
+                    .equals(EpochCheckpoint.STATE_FILE)).toList()) {
+                EpochCheckpoint.load(state.getParent(), checkpoints);
             }
         }
     }
