@@ -181,6 +181,21 @@ public final class ClaimBoard implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether this worker still holds {@code name}, read from its claim file now rather than known from the last
+     * heartbeat: for a holder about to write what the claim protects, which may have been paused long enough to be
+     * taken over. A claim found taken over counts as lost from then on ({@link #isLost}).
+     */
+    public boolean confirm(String name) {
+        Optional<Claim> c = read(file(name));
+        if (c.isPresent() && c.get().holder().token().equals(me.token())) {
+            return true;
+        }
+        held.remove(name);
+        lost.add(name);
+        return false;
+    }
+
     /** Whether another worker took over {@code name} from this one (it stopped heartbeating long enough). */
     public boolean isLost(String name) {
         return lost.contains(name);

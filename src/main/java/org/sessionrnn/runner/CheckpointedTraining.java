@@ -155,6 +155,8 @@ public final class CheckpointedTraining {
 
     private static Result fit(RunContext c, Path dir, int maxEpochs, EarlyStopping stopping, SessionModel model,
                               TrainValidation split, TrainingListener... extra) throws IOException {
+        Runnable holding = holding(c, dir);
+        holding.run();
         Files.createDirectories(dir);
         Optional<TrainingState> state = EpochCheckpoint.load(dir, dir.startsWith(c.runDir()) ? c.runDir()
                 .resolve(ExperimentRunner.CHECKPOINTS) : dir);
@@ -169,8 +171,16 @@ public final class CheckpointedTraining {
                         dir.resolve(s.checkpoint()));
             }
         });
-        EpochCheckpoint checkpoint = new EpochCheckpoint(dir, stopping, state.orElse(null), checkpointInterval());
-        List<TrainingListener> listeners = new ArrayList<>(List.of(extra));
+        EpochCheckpoint checkpoint = new EpochCheckpoint(dir, stopping, state.orElse(null), checkpointInterval(),
+                holding);
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(new TrainingListener() {
+            @Override
+            public void onEpochEnd(SessionModel model, EpochRecord stats) {
+                holding.run(); // before early stopping saves the epoch's weights as the best
+            }
+        });
+        listeners.addAll(List.of(extra));
         listeners.add(stopping);
         listeners.add(checkpoint);
         EpochProgress start = state.map(TrainingState::resumePoint).orElse(EpochProgress.start(1));
@@ -178,6 +188,23 @@ public final class CheckpointedTraining {
                 .fit(model, split.train(), split.validation(), c.data().items(), start);
         return new Result(checkpoint.history(), stopping.bestEpoch(), checkpoint.trainSeconds(),
                 state.isPresent() ? start : null);
+    }
+
+    /**
+     * Throws {@link ClaimLostException} when another worker has taken over the run whose checkpoints {@code dir}
+     * holds: run before this worker reads or writes them. Nothing to check alone on the folder, or outside the
+     * run's folder (the pre-trained M1's cache, under a claim of its own).
+     */
+    private static Runnable holding(RunContext c, Path dir) {
+        if (c.claims() == null || !dir.startsWith(c.runDir())) {
+            return () -> { };
+        }
+        String id = c.run().id();
+        return () -> {
+            if (!c.claims().confirm(id)) {
+                throw new ClaimLostException(id);
+            }
+        };
     }
 
     /**

@@ -34,8 +34,9 @@ import org.sessionrnn.train.TrainingInterruptedException;
  *   <li>any other exception fails this run only: the record says why ({@code failed_epoch} in its provenance when
  *       training diverged), and the caller goes on with the next run.</li>
  * </ul>
- * When the run's claim was taken over by another worker meanwhile, that worker's record stands and this result
- * is not written.
+ * When the run's claim was taken over by another worker meanwhile (this one paused or starved past the staleness
+ * timeout), that worker owns the run's folder: this attempt stops before it would next write a checkpoint
+ * ({@link ClaimLostException}) or its result, and writes nothing more there.
  */
 public final class RunAttempt {
     /** How a run is trained and evaluated. */
@@ -110,7 +111,12 @@ public final class RunAttempt {
         PrintStream out = context.out();
         try {
             RunOutcome outcome = execution.execute(context);
+            if (!holdsTheRun()) {
+                return new Ended(running, null); // its ranks are the new holder's to write
+            }
             return new Ended(done(running, outcome, facts.finished(now())), outcome);
+        } catch (ClaimLostException e) {
+            return new Ended(running, null); // the run stays running: its new holder resumes it
         } catch (TrainingInterruptedException e) {
             out.println("  interrupted in epoch " + e.epoch() + ": the run stays running and resumes from its "
                     + "checkpoint");
@@ -131,6 +137,11 @@ public final class RunAttempt {
             out.println("  FAILED: " + record.failure());
             return new Ended(record, null);
         }
+    }
+
+    /** Whether no other worker has taken this run over (always, alone on the folder). */
+    private boolean holdsTheRun() {
+        return context.claims() == null || context.claims().confirm(context.run().id());
     }
 
     /** The done record; a run evaluated on the test set also leaves its ranks and prints its metrics. */

@@ -42,6 +42,7 @@ public final class EpochCheckpoint implements TrainingListener {
     private final EarlyStopping stopping;
     private final List<EpochRecord> history;
     private final long intervalNanos;
+    private final Runnable beforeSave;
     private double trainSeconds;
     private String checkpoint;
     private long lastSave;
@@ -58,6 +59,16 @@ public final class EpochCheckpoint implements TrainingListener {
      * @param interval training time between in-epoch checkpoints; zero saves after every batch
      */
     public EpochCheckpoint(Path dir, EarlyStopping stopping, TrainingState previous, Duration interval) {
+        this(dir, stopping, previous, interval, () -> { });
+    }
+
+    /**
+     * As {@link #EpochCheckpoint(Path, EarlyStopping, TrainingState, Duration)}, running {@code beforeSave} before
+     * every save; it throws to leave the folder untouched (a worker that no longer holds the run must not write
+     * or delete its checkpoints, which the run's new holder resumes from).
+     */
+    public EpochCheckpoint(Path dir, EarlyStopping stopping, TrainingState previous, Duration interval,
+                           Runnable beforeSave) {
         if (interval.isNegative()) {
             throw new IllegalArgumentException("negative checkpoint interval " + interval);
         }
@@ -67,6 +78,7 @@ public final class EpochCheckpoint implements TrainingListener {
         this.trainSeconds = previous == null ? 0 : previous.trainSeconds();
         this.checkpoint = previous == null ? null : previous.checkpoint();
         this.intervalNanos = interval.toNanos();
+        this.beforeSave = beforeSave;
     }
 
     @Override
@@ -109,6 +121,7 @@ public final class EpochCheckpoint implements TrainingListener {
 
     /** Variables first, then the state naming them, then the superseded files: every step leaves a valid state. */
     private void save(SessionModel model, String name, TrainingState state) {
+        beforeSave.run();
         String previous = checkpoint;
         checkpoint = name;
         model.save(dir.resolve(name));
