@@ -47,6 +47,21 @@ public final class Clicks {
         return packed != null ? tf.size(packed.restore) : tf.squeeze(tf.shape.size(padded, tf.constant(0)));
     }
 
+    /**
+     * The last {@code window} clicks of every row, {@code [rows, window]}, right-aligned: column
+     * {@code window - 1} is the most recent click. A column before a row's first click holds an index outside
+     * {@code 0..items-1} (the padding index, or -1 for padded input). Needs {@code window <= steps()}.
+     */
+    public Operand<TInt32> recent(Ops tf, int window) {
+        if (window < 1 || window > steps) {
+            throw new IllegalArgumentException("recent clicks window must be in 1.." + steps + ": " + window);
+        }
+        if (packed != null) {
+            return packed.recent(tf, window);
+        }
+        return tf.slice(padded, tf.constant(new int[]{0, steps - window}), tf.constant(new int[]{-1, window}));
+    }
+
     /** The packed placeholders; null for padded input. */
     EncoderInputs packedInputs() {
         return packed;

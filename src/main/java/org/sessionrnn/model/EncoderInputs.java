@@ -21,6 +21,12 @@ final class EncoderInputs implements AutoCloseable {
     private final TInt32 paddingsFeed;
     private final java.util.Map<Integer, TInt32> restoreFeeds = new java.util.HashMap<>();
     private TInt32 clicksFeed;
+    /** The last clicks of every row, {@code [rows, recentWindow]}, made only when a block asks for them. */
+    private Placeholder<TInt32> recent;
+    private int recentWindow;
+    private final java.util.Map<Integer, TInt32> recentFeeds = new java.util.HashMap<>();
+    private final String name;
+    private final int steps;
 
     /**
      * @param tf       where the placeholders go
@@ -28,6 +34,8 @@ final class EncoderInputs implements AutoCloseable {
      * @param steps    time steps per row
      */
     EncoderInputs(Ops tf, String name, int steps) {
+        this.name = name;
+        this.steps = steps;
         this.clicks = tf.withName(name + "_clicks").placeholder(TInt32.class);
         this.stepRows = tf.withName(name + "_step_rows").placeholder(TInt32.class);
         this.paddings = tf.withName(name + "_paddings").placeholder(TInt32.class);
@@ -48,8 +56,36 @@ final class EncoderInputs implements AutoCloseable {
         paddingsFeed.asRawTensor().data().asInts().write(packed.paddings());
         TInt32 restoreFeed = restoreFeeds.computeIfAbsent(n, rows -> TInt32.tensorOf(Shape.of(rows)));
         restoreFeed.asRawTensor().data().asInts().write(packed.restore(), 0, n);
-        return runner.feed(clicks, clicksFeed).feed(stepRows, stepRowsFeed).feed(paddings, paddingsFeed)
+        runner.feed(clicks, clicksFeed).feed(stepRows, stepRowsFeed).feed(paddings, paddingsFeed)
                 .feed(restore, restoreFeed);
+        return recent == null ? runner : runner.feed(recent, recentFeed(inputs, n));
+    }
+
+    /**
+     * The placeholder of every row's last {@code window} clicks ({@link Clicks#recent}); the feeds fill it from
+     * then on. One window per graph.
+     */
+    Placeholder<TInt32> recent(Ops tf, int window) {
+        if (recent == null) {
+            recentWindow = window;
+            recent = tf.withName(name + "_recent").placeholder(TInt32.class,
+                    Placeholder.shape(Shape.of(-1, window)));
+        } else if (window != recentWindow) {
+            throw new IllegalArgumentException("one recent-clicks window per graph: " + recentWindow + ", not "
+                    + window);
+        }
+        return recent;
+    }
+
+    /** The last {@code recentWindow} columns of the first {@code n} right-aligned rows of {@code inputs}. */
+    private TInt32 recentFeed(int[] inputs, int n) {
+        TInt32 feed = recentFeeds.computeIfAbsent(n, rows -> TInt32.tensorOf(Shape.of(rows, recentWindow)));
+        int[] last = new int[n * recentWindow];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(inputs, (r + 1) * steps - recentWindow, last, r * recentWindow, recentWindow);
+        }
+        feed.asRawTensor().data().asInts().write(last);
+        return feed;
     }
 
     /** Feeds the inputs of {@code batch}. */
@@ -67,5 +103,7 @@ final class EncoderInputs implements AutoCloseable {
         paddingsFeed.close();
         restoreFeeds.values().forEach(TInt32::close);
         restoreFeeds.clear();
+        recentFeeds.values().forEach(TInt32::close);
+        recentFeeds.clear();
     }
 }

@@ -57,6 +57,11 @@ public final class NegativeSampler {
         }
     }
 
+    /** The catalogue size: items are {@code 0..items-1}. */
+    public int items() {
+        return labelShare.length;
+    }
+
     /** Negatives drawn per step. */
     public int negatives() {
         return negatives;

@@ -17,6 +17,11 @@ import org.tensorflow.types.TInt32;
  * softmax estimate the full one; a candidate that is the row's label but not the row's own column (two rows with
  * the same label) is left out of that row's softmax. Ranking and evaluation still score every item.
  *
+ * <p>With a repeat term ({@link SoftmaxBlock.Options#repeatWindow}) each row's softmax also holds the row's own
+ * recent clicks, each item once and corrected as a label of that item would be; a shared candidate that is one of
+ * them is left out. Without them the term's items would enter the softmax only when drawn, and the term, which
+ * raises just those items, would be learnt too large.
+ *
  * <p>The gradient at the candidate logits is {@code softmax - onehot}, a {@code [batch, candidates]} tensor small
  * enough to form; {@link SoftmaxBlock} writes out the output layer's gradients from it.
  */
@@ -28,8 +33,11 @@ public final class SampledSoftmaxLoss implements Loss {
     private final int[] negatives;
     private Placeholder<TInt32> negativeFeed;
     private Placeholder<TFloat32> logCountFeed;
+    private Placeholder<TFloat32> recentLogCountFeed;
     private TInt32 negativeTensor;
     private TFloat32 logCountTensor;
+    private TFloat32 recentLogCountTensor;
+    private int window;
 
     private final boolean derived;
 
@@ -64,9 +72,23 @@ public final class SampledSoftmaxLoss implements Loss {
         Operand<TBool> own = tf.math.equal(tf.expandDims(rows, tf.constant(1)), tf.expandDims(columns, tf.constant(0)));
         Operand<TBool> sameItem = tf.math.equal(tf.expandDims(rowLabels, tf.constant(1)),
                 tf.expandDims(candidates, tf.constant(0)));
+        window = softmax.recentWindow();
         Operand<TBool> leftOut = tf.math.logicalAnd(sameItem, tf.math.logicalNot(own));
+        Operand<TFloat32> logCounts = logCountFeed;
+        if (window > 0) {
+            Operand<TInt32> recent = softmax.recentClicks();
+            leftOut = tf.math.logicalAnd(tf.math.logicalOr(sameItem, inRecent(tf, recent, candidates)),
+                    tf.math.logicalNot(own));
+            leftOut = tf.concat(java.util.List.of(leftOut, recentLeftOut(tf, recent, rowLabels)), tf.constant(1));
+            own = tf.concat(java.util.List.of(own, tf.fill(tf.shape(recent), tf.constant(false))), tf.constant(1));
+            recentLogCountFeed = tf.withName("sampled_recent_log_counts").placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(-1, window)));
+            Operand<TFloat32> shared = tf.broadcastTo(tf.expandDims(logCountFeed, tf.constant(0)),
+                    tf.stack(java.util.List.of(tf.size(rowLabels), tf.size(candidates))));
+            logCounts = tf.concat(java.util.List.of(shared, recentLogCountFeed), tf.constant(1));
+        }
         Operand<TFloat32> corrected = tf.math.sub(tf.math.add(logits,
-                tf.math.mul(tf.dtypes.cast(leftOut, TFloat32.class), tf.constant(LEFT_OUT))), logCountFeed);
+                tf.math.mul(tf.dtypes.cast(leftOut, TFloat32.class), tf.constant(LEFT_OUT))), logCounts);
         Operand<TFloat32> batchSize = tf.dtypes.cast(tf.size(labels), TFloat32.class);
         if (derived) {
             Operand<TFloat32> picked = tf.math.mul(tf.nn.logSoftmax(corrected), tf.dtypes.cast(own, TFloat32.class));
@@ -78,6 +100,32 @@ public final class SampledSoftmaxLoss implements Loss {
                 tf.constant(0)), batchSize);
         Operand<TFloat32> dy = tf.math.sub(probabilities, tf.dtypes.cast(own, TFloat32.class));
         return new LossAndGradient(mean, logits, dy, batchSize);
+    }
+
+    /** Whether candidate {@code c} is among row {@code b}'s recent clicks, {@code [rows, candidates]}. */
+    private static Operand<TBool> inRecent(Ops tf, Operand<TInt32> recent, Operand<TInt32> candidates) {
+        Operand<TBool> equal = tf.math.equal(tf.expandDims(recent, tf.constant(2)),
+                tf.reshape(candidates, tf.constant(new long[]{1, 1, -1})));
+        return tf.reduceAny(equal, tf.constant(1));
+    }
+
+    /**
+     * The recent-click columns a row leaves out, {@code [rows, window]}: a column before its first click (the
+     * padding index), its label (its own column holds it) and an item that a more recent click repeats.
+     */
+    private Operand<TBool> recentLeftOut(Ops tf, Operand<TInt32> recent, Operand<TInt32> rowLabels) {
+        boolean[][] later = new boolean[window][window];
+        for (int j = 0; j < window; j++) {
+            for (int k = j + 1; k < window; k++) {
+                later[j][k] = true;
+            }
+        }
+        Operand<TBool> repeated = tf.reduceAny(tf.math.logicalAnd(tf.math.equal(tf.expandDims(recent, tf.constant(2)),
+                tf.expandDims(recent, tf.constant(1))), tf.expandDims(tf.constant(later), tf.constant(0))),
+                tf.constant(2));
+        Operand<TBool> padding = tf.math.greaterEqual(recent, tf.constant(sampler.items()));
+        Operand<TBool> label = tf.math.equal(recent, tf.expandDims(rowLabels, tf.constant(1)));
+        return tf.math.logicalOr(tf.math.logicalOr(padding, label), repeated);
     }
 
     @Override
@@ -100,13 +148,37 @@ public final class SampledSoftmaxLoss implements Loss {
         closeFeeds();
         negativeTensor = TensorFeeds.ints(negatives, negatives.length);
         logCountTensor = TensorFeeds.floats(logs, logs.length);
-        return runner.feed(negativeFeed, negativeTensor).feed(logCountFeed, logCountTensor);
+        runner.feed(negativeFeed, negativeTensor).feed(logCountFeed, logCountTensor);
+        if (window > 0) {
+            recentLogCountTensor = recentLogCounts(batch);
+            runner.feed(recentLogCountFeed, recentLogCountTensor);
+        }
+        return runner;
+    }
+
+    /** Each row's recent clicks' log expected counts as labels, {@code [rows, window]}; 0 for padding. */
+    private TFloat32 recentLogCounts(Batch batch) {
+        int rows = batch.size();
+        int steps = batch.steps();
+        float[] logs = new float[rows * window];
+        int[] inputs = batch.inputs();
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < window; j++) {
+                int item = inputs[(r + 1) * steps - window + j];
+                logs[r * window + j] = 0;
+            }
+        }
+        return TensorFeeds.floats(logs, rows, window);
     }
 
     private void closeFeeds() {
         if (negativeTensor != null) {
             negativeTensor.close();
             logCountTensor.close();
+        }
+        if (recentLogCountTensor != null) {
+            recentLogCountTensor.close();
+            recentLogCountTensor = null;
         }
     }
 

@@ -12,6 +12,7 @@ import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Sum;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.linalg.MatMul;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -37,6 +38,25 @@ public final class SoftmaxBlock implements ForwardBlock {
     /** The kernel's column norms {@code [1, items]} when the options scale, else null. */
     private final Operand<TFloat32> columnNorms;
     private final Options options;
+    private final int items;
+    /** The repeat scores' weights, one per position among the last clicks ({@link Options#repeatWindow}), or null. */
+    private final Variable<TFloat32> repeat;
+    /**
+     * The training graph's recent clicks {@code [rows, window]} and, for the full scores, their entries of the
+     * score matrix {@code [rows, window, 2]} (an invalid click points at item 0) and validity {@code [rows, window]}.
+     */
+    private Operand<TInt32> recent;
+    private Operand<TInt32> recentEntries;
+    private Operand<TFloat32> recentValid;
+    private Operand<TInt32> recentSafe;
+    /**
+     * With a repeat term, a sampled loss's candidates also hold each row's own recent clicks: their output weights
+     * {@code [rows, window, hidden]} and which of them hold the same item {@code [rows, window, window]}.
+     */
+    private Operand<TFloat32> recentRows;
+    private Operand<TFloat32> recentSame;
+    /** For sampled candidates: whether recent click {@code j} of row {@code b} is candidate {@code c}, {@code [rows, window, candidates]}. */
+    private Operand<TFloat32> recentIsCandidate;
     private final long seed;
     private final TInt64 seedFeed;
     private final TFloat32 rateFeed;
@@ -64,8 +84,11 @@ public final class SoftmaxBlock implements ForwardBlock {
      * @param scale         when positive, the session vector and every item's output weights are L2-normalised
      *                      and the score is {@code scale} times their cosine (NISER, Gupta et al. 2019); with a
      *                      tied embedding the input lookup reads the normalised rows too. 0 = plain dot product
+     * @param repeatWindow  when positive, an item among the row's last {@code repeatWindow} clicks gets a learnt
+     *                      score added per position it holds there ({@code w_1} for the last click, {@code w_2}
+     *                      for the one before, ...): a copy term for sessions that return to their items. 0 = off
      */
-    public record Options(double outputDropout, boolean tiedEmbedding, double scale) {
+    public record Options(double outputDropout, boolean tiedEmbedding, double scale, int repeatWindow) {
         /** The paper's M1: no output dropout, a separate embedding. */
         public static final Options NONE = new Options(0, false);
 
@@ -76,11 +99,19 @@ public final class SoftmaxBlock implements ForwardBlock {
             if (!(scale >= 0 && Double.isFinite(scale))) {
                 throw new IllegalArgumentException("score scale >= 0");
             }
+            if (repeatWindow < 0) {
+                throw new IllegalArgumentException("repeat window >= 0");
+            }
+        }
+
+        /** Scores without a repeat term. */
+        public Options(double outputDropout, boolean tiedEmbedding, double scale) {
+            this(outputDropout, tiedEmbedding, scale, 0);
         }
 
         /** Scores that are plain dot products (M1, m1plus). */
         public Options(double outputDropout, boolean tiedEmbedding) {
-            this(outputDropout, tiedEmbedding, 0);
+            this(outputDropout, tiedEmbedding, 0, 0);
         }
     }
 
@@ -108,6 +139,10 @@ public final class SoftmaxBlock implements ForwardBlock {
             this.columnNorms = options.scale() > 0 ? columnNorms(kernel) : null;
             this.outKernel = options.scale() > 0 ? tf.math.div(kernel, columnNorms) : kernel;
         }
+        this.items = items;
+        // made last, so that the other variables' initial values do not move
+        this.repeat = options.repeatWindow() > 0
+                ? params.zeros(tf.withSubScope("repeat"), "weights", options.repeatWindow()) : null;
         this.seedFeed = TInt64.tensorOf(Shape.of(2));
         this.rateFeed = TFloat32.scalarOf((float) options.outputDropout());
     }
@@ -139,19 +174,24 @@ public final class SoftmaxBlock implements ForwardBlock {
         Operand<TFloat32> encoded = encoder.finalState(clicks);
         if (!clicks.training()) {
             // at inference the training graph multiplies by exactly 1: no dropout op at all
-            return tf.nn.biasAdd(tf.linalg.matMul(scaled(encoded), outKernel), bias);
+            Operand<TFloat32> scores = tf.nn.biasAdd(tf.linalg.matMul(scaled(encoded), outKernel), bias);
+            return repeat == null ? scores : tf.math.add(scores, repeatScores(clicks));
         }
         this.dropoutRate = tf.withName("output_dropout_rate").placeholderWithDefault(tf.constant(0f), Shape.scalar());
         this.dropoutSeed = tf.withName("output_dropout_seed").placeholderWithDefault(tf.constant(new long[]{0, 0}),
                 Shape.of(2));
         this.state = scaled(options.outputDropout() > 0 ? dropout(encoded, clicks) : encoded);
-        this.logits = tf.nn.biasAdd(tf.linalg.matMul(state, outKernel), bias);
+        Operand<TFloat32> products = tf.nn.biasAdd(tf.linalg.matMul(state, outKernel), bias);
+        this.logits = repeat == null ? products : tf.math.add(products, repeatScores(clicks));
         return logits;
     }
 
     /**
      * The training graph's logits of {@code candidates} only, {@code [rows, candidates]}: the final state (after
-     * dropout) times those items' output weights, plus their biases ({@link SampledSoftmaxLoss}). Call after
+     * dropout) times those items' output weights, plus their biases and repeat terms ({@link SampledSoftmaxLoss}).
+     * With a repeat term, {@link #recentWindow()} more columns follow: the logits of each row's own last clicks
+     * (column {@code candidates + j} is the row's recent click {@code j}, oldest first, as in
+     * {@link #recentClicks()}), so that a sampled loss always weighs the items the repeat term raises. Call after
      * {@link #scores} built the training graph.
      */
     public Operand<TFloat32> candidateLogits(Operand<TInt32> candidates) {
@@ -163,9 +203,108 @@ public final class SoftmaxBlock implements ForwardBlock {
         }
         this.candidates = candidates;
         this.candidateRows = tf.gather(rows, candidates, tf.constant(0));
-        this.candidateLogits = tf.math.add(tf.linalg.matMul(state, candidateRows, MatMul.transposeB(true)),
+        Operand<TFloat32> products = tf.math.add(tf.linalg.matMul(state, candidateRows, MatMul.transposeB(true)),
                 tf.gather(bias, candidates, tf.constant(0)));
+        this.candidateLogits = repeat == null ? products : tf.concat(List.of(
+                tf.math.add(products, candidateRepeatScores(candidates)), recentLogits()), tf.constant(1));
         return candidateLogits;
+    }
+
+    /** The recent-click columns that {@link #candidateLogits} appends, 0 without a repeat term. */
+    public int recentWindow() {
+        return repeat == null ? 0 : options.repeatWindow();
+    }
+
+    /** The training graph's recent clicks {@code [rows, window]} (null before a repeat term built them). */
+    public Operand<TInt32> recentClicks() {
+        return recent;
+    }
+
+    /**
+     * Each row's logits of its own last clicks, {@code [rows, window]}: the product with their output weights,
+     * their biases, and their repeat terms (the weights of every position holding the same item). A column before
+     * the row's first click holds item 0's logit; a loss leaves it out.
+     */
+    private Operand<TFloat32> recentLogits() {
+        this.recentRows = tf.gather(rows, recentSafe, tf.constant(0));
+        Operand<TFloat32> products = tf.sum(tf.math.mul(recentRows, tf.expandDims(state, tf.constant(1))),
+                tf.constant(2));
+        this.recentSame = tf.dtypes.cast(tf.math.equal(tf.expandDims(recent, tf.constant(2)),
+                tf.expandDims(recent, tf.constant(1))), TFloat32.class);
+        Operand<TFloat32> weights = tf.reshape(positionWeights(), tf.constant(new long[]{1, 1, -1}));
+        Operand<TFloat32> repeats = tf.sum(tf.math.mul(recentSame, weights), tf.constant(2));
+        return tf.math.add(tf.math.add(products, tf.gather(bias, recentSafe, tf.constant(0))), repeats);
+    }
+
+    /**
+     * The repeat term of every item, {@code [rows, items]}: the sum of the weights of the positions the item holds
+     * among the row's last clicks (0 for an item not among them). A position before the row's first click (the
+     * padding index, or -1 in an export's input) adds nothing.
+     */
+    private Operand<TFloat32> repeatScores(Clicks clicks) {
+        Operand<TInt32> last = clicks.recent(tf, options.repeatWindow());
+        Operand<TBool> valid = tf.math.logicalAnd(tf.math.greaterEqual(last, tf.constant(0)),
+                tf.math.less(last, tf.constant(items)));
+        Operand<TFloat32> validF = tf.dtypes.cast(valid, TFloat32.class);
+        Operand<TInt32> safe = tf.select(valid, last, tf.zerosLike(last));
+        Operand<TInt32> rows = clicks.rows(tf);
+        Operand<TInt32> rowOf = tf.broadcastTo(tf.expandDims(tf.range(tf.constant(0), rows, tf.constant(1)),
+                tf.constant(1)), tf.shape(last));
+        Operand<TInt32> entries = tf.stack(List.of(rowOf, safe), Stack.axis(2L));
+        Operand<TFloat32> values = tf.math.mul(validF, tf.expandDims(positionWeights(), tf.constant(0)));
+        if (clicks.training()) {
+            this.recent = last;
+            this.recentEntries = entries;
+            this.recentValid = validF;
+            this.recentSafe = safe;
+        }
+        return tf.scatterNd(entries, values, tf.stack(List.of(rows, tf.constant(items))));
+    }
+
+    /**
+     * The weights in the column order of the recent clicks (oldest first): the variable holds them most recent
+     * first, so that a wider window only appends.
+     */
+    private Operand<TFloat32> positionWeights() {
+        return tf.reverse(repeat, tf.constant(new int[]{0}));
+    }
+
+    /**
+     * The repeat term of each sampled candidate, {@code [rows, candidates]}. In the training graph a column before
+     * a row's first click holds the padding index, which is never a candidate.
+     */
+    private Operand<TFloat32> candidateRepeatScores(Operand<TInt32> candidates) {
+        Operand<TInt32> flat = tf.reshape(candidates, tf.constant(new long[]{1, 1, -1}));
+        this.recentIsCandidate = tf.dtypes.cast(tf.math.equal(tf.expandDims(recent, tf.constant(2)), flat),
+                TFloat32.class);
+        Operand<TFloat32> weights = tf.reshape(positionWeights(), tf.constant(new long[]{1, -1, 1}));
+        return tf.sum(tf.math.mul(recentIsCandidate, weights), tf.constant(1));
+    }
+
+    /**
+     * The repeat weights' gradient for a full-score gradient {@code dy - onehot}, divided by {@code divisor}: per
+     * position, the gradient at the entries of the recent clicks that hold it.
+     */
+    private Operand<TFloat32> repeatGradient(Operand<TFloat32> dy, Operand<TFloat32> divisor, OneHot oneHot) {
+        Operand<TFloat32> atClicks = tf.gatherNd(dy, recentEntries);
+        if (oneHot != null) {
+            Operand<TInt32> labels = tf.reshape(oneHot.labels(), tf.constant(new long[]{-1, 1}));
+            atClicks = tf.math.sub(atClicks, oneHot.scale(tf, tf.dtypes.cast(tf.math.equal(recent, labels),
+                    TFloat32.class)));
+        }
+        return newestFirst(tf.math.div(tf.sum(tf.math.mul(atClicks, recentValid), tf.constant(0)), divisor));
+    }
+
+    /** The repeat weights' gradient for a candidate gradient {@code dy} {@code [rows, candidates]}. */
+    private Operand<TFloat32> candidateRepeatGradient(Operand<TFloat32> dy, Operand<TFloat32> divisor) {
+        Operand<TFloat32> perPosition = tf.sum(tf.math.mul(recentIsCandidate, tf.expandDims(dy, tf.constant(1))),
+                tf.constant(new int[]{0, 2}));
+        return newestFirst(tf.math.div(perPosition, divisor));
+    }
+
+    /** A per-column gradient (oldest first) in the variable's order, most recent first. */
+    private Operand<TFloat32> newestFirst(Operand<TFloat32> g) {
+        return tf.reverse(g, tf.constant(new int[]{0}));
     }
 
     /**
@@ -234,7 +373,12 @@ public final class SoftmaxBlock implements ForwardBlock {
         }
         Operand<TFloat32> biasGrad = tf.reshape(tf.slice(stacked, tf.constant(new int[]{hidden, 0}),
                 tf.constant(new int[]{1, -1})), tf.constant(new long[]{-1}));
-        return withEncoderGradients(graph, stateGrad, kernelGrad, biasGrad);
+        Output<?>[] grads = withEncoderGradients(graph, stateGrad, kernelGrad, biasGrad);
+        if (repeat != null) {
+            grads = java.util.Arrays.copyOf(grads, grads.length + 1);
+            grads[grads.length - 1] = repeatGradient(lg.dy(), divisor, lg.minusOneHot()).asOutput();
+        }
+        return grads;
     }
 
     /**
@@ -246,19 +390,61 @@ public final class SoftmaxBlock implements ForwardBlock {
      */
     private Output<?>[] candidateGradients(Graph graph, LossAndGradient lg) {
         Operand<TFloat32> divisor = lg.gradientDivisor() != null ? lg.gradientDivisor() : tf.constant(1f);
+        if (repeat != null) {
+            return candidateAndRecentGradients(graph, lg.dy(), divisor);
+        }
         Operand<TFloat32> dy = lg.dy();
         Operand<TFloat32> stateGrad = tf.math.div(tf.linalg.matMul(dy, candidateRows), divisor);
         Operand<TFloat32> rowGrads = tf.linalg.matMul(dy, tf.math.div(state, divisor), MatMul.transposeA(true));
         Operand<TFloat32> biasGrad = tf.math.unsortedSegmentSum(tf.math.div(tf.sum(dy, tf.constant(0)), divisor),
                 candidates, tf.size(bias));
+        return throughRows(graph, new Operand<?>[]{state, candidateRows}, new Operand<?>[]{stateGrad, rowGrads},
+                biasGrad, null);
+    }
+
+    /**
+     * {@link #candidateGradients} when a repeat term appended the rows' recent clicks: the candidates' part as
+     * without one, plus the recent columns' part (their output weights', biases' and repeat weights').
+     */
+    private Output<?>[] candidateAndRecentGradients(Graph graph, Operand<TFloat32> dy, Operand<TFloat32> divisor) {
+        int window = options.repeatWindow();
+        Operand<TFloat32> shared = tf.slice(dy, tf.constant(new int[]{0, 0}), tf.stack(List.of(tf.constant(-1),
+                tf.size(candidates))));
+        Operand<TFloat32> own = tf.slice(dy, tf.stack(List.of(tf.constant(0), tf.size(candidates))),
+                tf.constant(new int[]{-1, window}));
+        Operand<TFloat32> ownScaled = tf.expandDims(tf.math.div(own, divisor), tf.constant(2));
+        Operand<TFloat32> stateGrad = tf.math.add(tf.math.div(tf.linalg.matMul(shared, candidateRows), divisor),
+                tf.sum(tf.math.mul(ownScaled, recentRows), tf.constant(1)));
+        Operand<TFloat32> rowGrads = tf.linalg.matMul(shared, tf.math.div(state, divisor), MatMul.transposeA(true));
+        Operand<TFloat32> recentRowGrads = tf.math.mul(ownScaled, tf.expandDims(state, tf.constant(1)));
+        Operand<TFloat32> biasGrad = tf.math.add(
+                tf.math.unsortedSegmentSum(tf.math.div(tf.sum(shared, tf.constant(0)), divisor), candidates,
+                        tf.size(bias)),
+                tf.math.unsortedSegmentSum(tf.math.div(own, divisor), recentSafe, tf.size(bias)));
+        Operand<TFloat32> ownRepeat = newestFirst(tf.math.div(tf.sum(tf.math.mul(recentSame,
+                tf.expandDims(own, tf.constant(2))), tf.constant(new int[]{0, 1})), divisor));
+        Operand<TFloat32> repeatGrad = tf.math.add(candidateRepeatGradient(shared, divisor), ownRepeat);
+        return throughRows(graph, new Operand<?>[]{state, candidateRows, recentRows},
+                new Operand<?>[]{stateGrad, rowGrads, recentRowGrads}, biasGrad, repeatGrad);
+    }
+
+    /**
+     * Every variable's gradient: TensorFlow carries {@code grads} at {@code ys} (the state, gathered output rows)
+     * back to the encoder and the kernel; the bias's and the repeat weights' are given.
+     */
+    private Output<?>[] throughRows(Graph graph, Operand<?>[] ys, Operand<?>[] grads, Operand<TFloat32> biasGrad,
+                                    Operand<TFloat32> repeatGrad) {
         List<Variable<TFloat32>> through = new ArrayList<>(encoder.variables());
         through.add(kernel);
         Output<?>[] xs = through.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
-        Output<?>[] grads = java.util.Arrays.copyOf(graph.addGradients("grad",
-                new Output<?>[]{state.asOutput(), candidateRows.asOutput()}, xs,
-                new Output<?>[]{stateGrad.asOutput(), rowGrads.asOutput()}), through.size() + 1);
-        grads[through.size()] = biasGrad.asOutput();
-        return grads;
+        Output<?>[] all = java.util.Arrays.copyOf(graph.addGradients("grad",
+                java.util.Arrays.stream(ys).map(Operand::asOutput).toArray(Output<?>[]::new), xs,
+                java.util.Arrays.stream(grads).map(Operand::asOutput).toArray(Output<?>[]::new)), variables().size());
+        all[through.size()] = biasGrad.asOutput();
+        if (repeatGrad != null) {
+            all[through.size() + 1] = repeatGrad.asOutput();
+        }
+        return all;
     }
 
     /**
@@ -335,12 +521,15 @@ public final class SoftmaxBlock implements ForwardBlock {
         return tf.stack(List.of(hs, ys), Stack.axis(2L));
     }
 
-    /** Encoder (embedding first, when it has its own), then the output kernel and bias. */
+    /** Encoder (embedding first, when it has its own), then the output kernel and bias, then the repeat weights. */
     @Override
     public List<Variable<TFloat32>> variables() {
         List<Variable<TFloat32>> vars = new ArrayList<>(encoder.variables());
         vars.add(kernel);
         vars.add(bias);
+        if (repeat != null) {
+            vars.add(repeat);
+        }
         return vars;
     }
 

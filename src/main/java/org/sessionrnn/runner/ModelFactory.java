@@ -106,7 +106,8 @@ public record ModelFactory(RunSpec run, int items, int steps, Supplier<SoftmaxWe
     /** The softmax GRU of the variant's settings with scores that are {@code scale} times a cosine. */
     public ModelParts cosineVariant(double scale) {
         SoftmaxBlock.Options own = blockOptions();
-        SoftmaxBlock.Options options = new SoftmaxBlock.Options(own.outputDropout(), own.tiedEmbedding(), scale);
+        SoftmaxBlock.Options options = new SoftmaxBlock.Options(own.outputDropout(), own.tiedEmbedding(), scale,
+                own.repeatWindow());
         return SoftmaxBlock.parts(items, run.variant().training().embedding(), run.gruSize(), steps, run.seed(),
                 options, loss(), training());
     }
@@ -133,7 +134,8 @@ public record ModelFactory(RunSpec run, int items, int steps, Supplier<SoftmaxWe
     /** The softmax block's architecture options of the run's variant. */
     public SoftmaxBlock.Options blockOptions() {
         SoftmaxSettings m1 = softmaxSettings(run);
-        return new SoftmaxBlock.Options(m1.outputDropout(), m1.tiedEmbedding());
+        // positions before the longest input never hold a click: a wider window would only add idle weights
+        return new SoftmaxBlock.Options(m1.outputDropout(), m1.tiedEmbedding(), 0, Math.min(m1.repeatWindow(), steps));
     }
 
     /** The optimiser and clipping of the run's variant, for any block. */

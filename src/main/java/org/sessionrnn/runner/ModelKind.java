@@ -12,6 +12,7 @@ import static org.sessionrnn.spec.SoftmaxSettings.MOMENTUM;
 import static org.sessionrnn.spec.SoftmaxSettings.OPTIMIZER;
 import static org.sessionrnn.spec.SoftmaxSettings.OUTPUT_DROPOUT;
 import static org.sessionrnn.spec.SoftmaxSettings.SAMPLED_NEGATIVES;
+import static org.sessionrnn.spec.SoftmaxSettings.REPEAT_WINDOW;
 import static org.sessionrnn.spec.SoftmaxSettings.TIED_EMBEDDING;
 
 import java.util.List;
@@ -57,7 +58,8 @@ public enum ModelKind implements RunnableKind {
      * pre-trained M1.
      */
     M1PLUS("m1plus", SoftmaxSettings.DEFAULT.tied(0.6),
-            keys(OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM, SAMPLED_NEGATIVES), true,
+            keys(OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM, SAMPLED_NEGATIVES,
+                    REPEAT_WINDOW), true,
             NeuralRun::new, ModelFactory::softmaxVariant),
     /**
      * Not a model of the paper: m1plus whose score for an item is 16 times the cosine of the session vector and
@@ -65,7 +67,8 @@ public enum ModelKind implements RunnableKind {
      * keeps frequent items from winning by the length of their embedding, and converges in fewer epochs.
      */
     M1NORM("m1norm", SoftmaxSettings.DEFAULT.tied(0.6),
-            keys(OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM, SAMPLED_NEGATIVES), true,
+            keys(OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM, SAMPLED_NEGATIVES,
+                    REPEAT_WINDOW), true,
             NeuralRun::new, f -> f.cosineVariant(16)),
     /** Most clicked items. */
     POP("pop", NoSettings.NONE, keys(), true,

@@ -12,9 +12,11 @@ package org.sessionrnn.spec;
  * @param optimizer     {@link #OPTIMIZER}
  * @param momentum      {@link #MOMENTUM}
  * @param sampledNegatives {@link #SAMPLED_NEGATIVES}
+ * @param repeatWindow  {@link #REPEAT_WINDOW}
  */
 public record SoftmaxSettings(GruTraining training, double outputDropout, double clipNorm, boolean tiedEmbedding,
-                              Optimizer optimizer, double momentum, int sampledNegatives)
+                              Optimizer optimizer, double momentum, int sampledNegatives,
+                              int repeatWindow)
         implements GruSettings {
     public static final Key<Double> OUTPUT_DROPOUT = Key.decimal("output_dropout", 0, Interval.UNIT_RIGHT_OPEN,
             "dropout on the GRU's final state during training (m2: in pre-training and fine-tuning; m4: in its "
@@ -32,9 +34,13 @@ public record SoftmaxSettings(GruTraining training, double outputDropout, double
                     + "drawn by popularity^0.75, scores log-Q corrected (evaluation still ranks every item); 0 = full "
                     + "softmax (m2: in pre-training and fine-tuning; m4: in its pre-trained M1)");
 
+    public static final Key<Integer> REPEAT_WINDOW = Key.integer("repeat_window", 0, Interval.upTo(0, 100),
+            "a learnt score for items among the session's last this-many clicks, one weight per position (a copy "
+                    + "term for sessions that return to their items); 0 = off");
+
     /** The keys, the training keys first. */
     public static final KeyTable<SoftmaxSettings> KEYS = KeyTable.of(SoftmaxSettings.class, GruTraining.KEYS,
-            OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM, SAMPLED_NEGATIVES);
+            OUTPUT_DROPOUT, CLIP_NORM, TIED_EMBEDDING, OPTIMIZER, MOMENTUM, SAMPLED_NEGATIVES, REPEAT_WINDOW);
 
     /** The paper's M1: no output dropout, no clipping, a separate input embedding, Adam. */
     public static final SoftmaxSettings DEFAULT = KEYS.defaults();
@@ -42,12 +48,13 @@ public record SoftmaxSettings(GruTraining training, double outputDropout, double
     /** The paper's M1 options with {@code training}. */
     public static SoftmaxSettings of(GruTraining training) {
         return new SoftmaxSettings(training, DEFAULT.outputDropout, DEFAULT.clipNorm, DEFAULT.tiedEmbedding,
-                DEFAULT.optimizer, DEFAULT.momentum, DEFAULT.sampledNegatives);
+                DEFAULT.optimizer, DEFAULT.momentum, DEFAULT.sampledNegatives, DEFAULT.repeatWindow);
     }
 
     /** These settings with the input embedding tied to the output layer and {@code outputDropout}. */
     public SoftmaxSettings tied(double outputDropout) {
-        return new SoftmaxSettings(training, outputDropout, clipNorm, true, optimizer, momentum, sampledNegatives);
+        return new SoftmaxSettings(training, outputDropout, clipNorm, true, optimizer, momentum, sampledNegatives,
+                repeatWindow);
     }
 
     @Override

@@ -22,8 +22,8 @@ import org.sessionrnn.model.TrainingOptions;
 import org.sessionrnn.model.EmbeddingCosineBlock;
 
 /**
- * An exported model (M1, M3's student, M4, m1plus tied and untied, m1norm), loaded through a fresh SavedModelBundle,
- * returns for 200 test prefixes exactly the top-20 the runner's own model returns (restored from the same
+ * An exported model (M1, M3's student, M4, m1plus tied and untied, m1norm with and without a repeat term), loaded
+ * through a fresh SavedModelBundle, returns for 200 test prefixes exactly the top-20 the runner's own model returns (restored from the same
  * checkpoint), and puts the target where the runner's evaluation ranked it (ranks.bin); {@code recommend} in a
  * fresh JVM (tagged slow: it starts one) returns the same top-20.
  */
@@ -72,6 +72,15 @@ class ExportRoundTripTest {
     @Test
     void m1normExportMatchesTheRunnersTopTwentyAndRanks() throws Exception {
         check(TinyModels.M1NORM);
+    }
+
+    /**
+     * m1norm with a repeat term: the export reads the last clicks from its padded input as the runner's packed
+     * input fed them, and adds the same learnt scores.
+     */
+    @Test
+    void m1normRepeatExportMatchesTheRunnersTopTwentyAndRanks() throws Exception {
+        check(TinyModels.M1NORM_REPEAT);
     }
 
     @Test

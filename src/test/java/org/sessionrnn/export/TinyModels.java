@@ -21,7 +21,7 @@ import org.sessionrnn.spec.RunSpec;
 import org.sessionrnn.spec.SpecLoader;
 
 /**
- * One tiny experiment (M1, M4, M3, m1plus tied and untied, m1norm, and a refit M1 at GRU 16, two or three epochs on 12,000 synthetic
+ * One tiny experiment (M1, M4, M3, m1plus tied and untied, m1norm with and without a repeat term, and a refit M1 at GRU 16, two or three epochs on 12,000 synthetic
  * clicks), trained once per test JVM and exported once per run, shared by the export and serving tests.
  */
 public final class TinyModels {
@@ -60,6 +60,13 @@ public final class TinyModels {
                 gru_sizes: [16]
                 max_epochs: 3
                 patience: 3
+              - label: m1norm_repeat
+                model: m1norm
+                repeat_window: 4
+                sampled_negatives: 30
+                gru_sizes: [16]
+                max_epochs: 3
+                patience: 3
               - label: m1plus_untied
                 model: m1plus
                 tied_embedding: false
@@ -75,6 +82,8 @@ public final class TinyModels {
     public static final String M1PLUS = "m1plus-gru16-f1-s3";
     /** m1norm: m1plus with scaled-cosine scores over normalised, tied embeddings. */
     public static final String M1NORM = "m1norm-gru16-f1-s3";
+    /** m1norm with a repeat term over the last 4 clicks, trained with a sampled softmax. */
+    public static final String M1NORM_REPEAT = "m1norm_repeat-gru16-f1-s3";
     /** m1plus with a separate input embedding (of another size than the GRU's). */
     public static final String M1PLUS_UNTIED = "m1plus_untied-gru16-f1-s3";
     /** M1 refit on all training sequences after early stopping: its evaluated weights are the refit's. */

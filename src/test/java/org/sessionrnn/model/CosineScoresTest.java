@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Operand;
-import org.tensorflow.Session;
-import org.tensorflow.op.core.Variable;
-import org.tensorflow.types.TFloat32;
 
 /**
  * {@link SoftmaxBlock}'s scaled-cosine scores (m1norm): the gradients it writes out must be the ones TensorFlow
@@ -28,7 +24,7 @@ class CosineScoresTest {
         for (SoftmaxBlock.Options o : List.of(new SoftmaxBlock.Options(0, true, 12),
                 new SoftmaxBlock.Options(0.5, true, 16), new SoftmaxBlock.Options(0, false, 8))) {
             BlockMaker written = SoftmaxBlock.maker(ITEMS, 8, 16, o);
-            BlockMaker derived = (tf, params) -> new Derived(written.make(tf, params));
+            BlockMaker derived = (tf, params) -> new DerivedGradients(written.make(tf, params));
             try (NeuralModel a = NeuralModel.build(new ModelParts(ITEMS, 6, 5, written, SoftmaxLoss::new, ADAM));
                  NeuralModel b = NeuralModel.build(new ModelParts(ITEMS, 6, 5, derived, SoftmaxLoss::new, ADAM))) {
                 Batch batch = batch();
@@ -63,33 +59,5 @@ class CosineScoresTest {
             b.add(new int[]{r, r + 1, (r * 7) % ITEMS, r + 2}, 4, (r * 3 + 1) % ITEMS);
         }
         return b;
-    }
-
-    /** The same block without its written-out gradients: TensorFlow derives them all. */
-    private record Derived(ForwardBlock inner) implements ForwardBlock {
-        @Override
-        public Operand<TFloat32> scores(Clicks clicks) {
-            return inner.scores(clicks);
-        }
-
-        @Override
-        public List<Variable<TFloat32>> variables() {
-            return inner.variables();
-        }
-
-        @Override
-        public String scoreKind() {
-            return inner.scoreKind();
-        }
-
-        @Override
-        public Session.Runner feedTraining(Session.Runner runner, long step) {
-            return inner.feedTraining(runner, step);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
     }
 }

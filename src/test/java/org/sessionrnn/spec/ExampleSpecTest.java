@@ -49,9 +49,9 @@ class ExampleSpecTest {
         assertEquals(new ProtocolSpec(ProtocolSpec.DEFAULT.fractions(), 0.1, 19, 20), ProtocolSpec.DEFAULT);
         GruTraining training = new GruTraining(List.of(100), 50, 0.25, 512, 0.001, 100, 3, 0, 1, false);
         assertEquals(training, GruTraining.DEFAULT);
-        assertEquals(new VariantSpec("m1", "m1", new SoftmaxSettings(training, 0, 0, false, Optimizer.ADAM, 0, 0)),
+        assertEquals(new VariantSpec("m1", "m1", new SoftmaxSettings(training, 0, 0, false, Optimizer.ADAM, 0, 0, 0)),
                 VariantSpec.defaults("m1"));
-        assertEquals(new VariantSpec("m1plus", "m1plus", new SoftmaxSettings(training, 0.6, 0, true, Optimizer.ADAM, 0, 0)),
+        assertEquals(new VariantSpec("m1plus", "m1plus", new SoftmaxSettings(training, 0.6, 0, true, Optimizer.ADAM, 0, 0, 0)),
                 VariantSpec.defaults("m1plus"));
         assertEquals(new VariantSpec("m3", "m3", new DistillationSettings(training, 0.2, 1, 0)),
                 VariantSpec.defaults("m3"));

@@ -40,7 +40,7 @@ class KeyTableTest {
         assertEquals(0.001, SoftmaxSettings.KEYS.get(tuned, GruTraining.LEARNING_RATE));
         assertEquals(List.of("gru_sizes", "embedding", "embedding_dropout", "batch_size", "learning_rate",
                 "max_epochs", "patience", "warmup_steps", "learning_rate_decay", "refit", "output_dropout",
-                "clip_norm", "tied_embedding", "optimizer", "momentum", "sampled_negatives"),
+                "clip_norm", "tied_embedding", "optimizer", "momentum", "sampled_negatives", "repeat_window"),
                 List.copyOf(tuned.specValues().keySet()));
         assertThrows(IllegalArgumentException.class,
                 () -> ItemKnnSettings.KEYS.with(ItemKnnSettings.DEFAULT, SoftmaxSettings.CLIP_NORM, 1.0));
@@ -56,7 +56,7 @@ class KeyTableTest {
         assertEquals(List.of("gru_sizes", "embedding", "embedding_dropout", "batch_size", "learning_rate",
                 "max_epochs", "patience", "lambda", "temperature", "soft_label_top_k", "hidden_size", "neighbours",
                 "knn_lambda", "knn_alpha", "output_dropout", "clip_norm", "warmup_steps", "learning_rate_decay",
-                "tied_embedding", "optimizer", "momentum", "refit", "newer", "sampled_negatives"), order);
+                "tied_embedding", "optimizer", "momentum", "refit", "newer", "sampled_negatives", "repeat_window"), order);
     }
 
     private static List<Class<?>> records(Class<?> type) {
