@@ -107,7 +107,8 @@ class ExampleSpecTest {
     /**
      * benchmark.yaml: every model on SR-GNN's files beside the leaderboard its data matches; the paper's M1 at its
      * defaults, and the tuned variants as tuned.yaml chose them on the RSC15 sample's validation split, plus what
-     * YOOCHOOSE 1/64's validation chose: a sampled softmax for the softmax variants, GRU 200 for m1norm.
+     * YOOCHOOSE 1/64's validation chose: a sampled softmax for the softmax variants, GRU 200 for m1norm; and m1norm
+     * with a repeat term.
      */
     @Test
     void benchmarkSpecRunsThePapersM1TheTunedVariantsAndTheBaselines() {
@@ -118,9 +119,9 @@ class ExampleSpecTest {
         List<String> seedOne = GridExpander.expand(spec).stream().map(RunSpec::id).filter(id -> id.endsWith("-s1"))
                 .toList();
         assertEquals(List.of("m1paper-gru100-f1-s1", "m1-gru100-f1-s1", "m2-gru100-f1_4-s1", "m3-gru100-f1-s1",
-                "m4-gru100-f1-s1", "m1plus-gru100-f1-s1", "m1norm-gru200-f1-s1", "pop-f1-s1", "spop-f1-s1",
-                "itemknn-f1-s1"), seedOne);
-        assertEquals(30, GridExpander.expand(spec).size());
+                "m4-gru100-f1-s1", "m1plus-gru100-f1-s1", "m1norm-gru200-f1-s1", "m1repeat-gru200-f1-s1", "pop-f1-s1",
+                "spop-f1-s1", "itemknn-f1-s1"), seedOne);
+        assertEquals(33, GridExpander.expand(spec).size());
         VariantSpec paper = spec.variants().get(0);
         assertEquals(VariantSpec.defaults("m1").settings(), paper.settings());
         List<String> flags = new java.util.ArrayList<>(DATA_FLAGS.get("tuned.yaml"));
@@ -132,6 +133,10 @@ class ExampleSpecTest {
         for (String label : List.of("m1", "m2", "m3", "m4", "m1plus", "m1norm")) {
             assertEquals(variant(tuned, label).toString(), variant(spec, label).toString(), label);
         }
+        // m1repeat: m1norm as above with the repeat term, nothing else changed
+        flags.add("variants.m1norm.repeat_window=5");
+        ExperimentSpec withRepeat = SpecLoader.load(Path.of("experiments/tuned.yaml"), flags, null);
+        assertEquals(variant(withRepeat, "m1norm").settings(), variant(spec, "m1repeat").settings());
         // any other SR-GNN-protocol folder needs only its two files named
         ExperimentSpec other = SpecLoader.load(Path.of("experiments/benchmark.yaml"),
                 List.of("data.train=elsewhere/train.txt", "data.test=elsewhere/test.txt"), null);
