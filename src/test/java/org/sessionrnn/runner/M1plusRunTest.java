@@ -34,7 +34,7 @@ class M1plusRunTest {
             learning_rate_decay: 0.9
             clip_norm: 5
         """);
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = Duration.ofSeconds(600);
 
     @TempDir
     Path reference;

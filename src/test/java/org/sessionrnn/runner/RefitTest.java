@@ -106,7 +106,7 @@ class RefitTest {
 
         TinyExperiment exp = new TinyExperiment(interrupted, RESUMED);
         RunRecord actual = exp.ctrlCThenRerun(run, exp.runDir(run).resolve("checkpoints").resolve("refit"),
-                java.time.Duration.ofSeconds(120));
+                java.time.Duration.ofSeconds(600));
         assertEquals(curve(expected), curve(actual));
         assertEquals(expected.recall(), actual.recall(), 0);
         assertEquals(expected.mrr(), actual.mrr(), 0);

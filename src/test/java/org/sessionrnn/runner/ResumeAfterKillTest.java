@@ -33,7 +33,7 @@ import tech.tablesaw.api.Table;
 class ResumeAfterKillTest {
     private static final String FIRST = "m1-gru16-f1_4-s3";
     private static final String SECOND = "m1-gru16-f1-s3";
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = Duration.ofSeconds(600);
 
     @TempDir
     Path reference;

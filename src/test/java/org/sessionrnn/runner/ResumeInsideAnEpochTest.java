@@ -38,7 +38,7 @@ class ResumeInsideAnEpochTest {
             max_epochs: 3
             patience: 3
         """);
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = Duration.ofSeconds(600);
 
     @TempDir
     Path reference;

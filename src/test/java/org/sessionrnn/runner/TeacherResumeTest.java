@@ -30,7 +30,7 @@ class TeacherResumeTest {
             temperature: 1
             soft_label_top_k: 0
         """);
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = Duration.ofSeconds(600);
 
     @TempDir
     Path reference;
