@@ -77,7 +77,7 @@ public final class SampledSoftmaxLoss implements Loss {
         Operand<TFloat32> logCounts = logCountFeed;
         if (window > 0) {
             Operand<TInt32> recent = softmax.recentClicks();
-            leftOut = tf.math.logicalAnd(tf.math.logicalOr(sameItem, inRecent(tf, recent, candidates)),
+            leftOut = tf.math.logicalAnd(tf.math.logicalOr(sameItem, softmax.candidatesInRecent()),
                     tf.math.logicalNot(own));
             leftOut = tf.concat(java.util.List.of(leftOut, recentLeftOut(tf, recent, rowLabels)), tf.constant(1));
             own = tf.concat(java.util.List.of(own, tf.fill(tf.shape(recent), tf.constant(false))), tf.constant(1));
@@ -100,13 +100,6 @@ public final class SampledSoftmaxLoss implements Loss {
                 tf.constant(0)), batchSize);
         Operand<TFloat32> dy = tf.math.sub(probabilities, tf.dtypes.cast(own, TFloat32.class));
         return new LossAndGradient(mean, logits, dy, batchSize);
-    }
-
-    /** Whether candidate {@code c} is among row {@code b}'s recent clicks, {@code [rows, candidates]}. */
-    private static Operand<TBool> inRecent(Ops tf, Operand<TInt32> recent, Operand<TInt32> candidates) {
-        Operand<TBool> equal = tf.math.equal(tf.expandDims(recent, tf.constant(2)),
-                tf.reshape(candidates, tf.constant(new long[]{1, 1, -1})));
-        return tf.reduceAny(equal, tf.constant(1));
     }
 
     /**

@@ -215,6 +215,14 @@ public final class SoftmaxBlock implements ForwardBlock {
         return repeat == null ? 0 : options.repeatWindow();
     }
 
+    /**
+     * Whether each sampled candidate is among the row's recent clicks, {@code [rows, candidates]} (after
+     * {@link #candidateLogits} with a repeat term).
+     */
+    public Operand<TBool> candidatesInRecent() {
+        return tf.math.greater(tf.max(recentIsCandidate, tf.constant(1)), tf.constant(0f));
+    }
+
     /** The training graph's recent clicks {@code [rows, window]} (null before a repeat term built them). */
     public Operand<TInt32> recentClicks() {
         return recent;
