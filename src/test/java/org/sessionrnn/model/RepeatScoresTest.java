@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link SoftmaxBlock}'s repeat term ({@link SoftmaxBlock.Options#repeatWindow}): gradients written out as
- * TensorFlow derives them, for the full and the sampled softmax, and a copy rule that the term learns and the
- * plain block does not.
+ * TensorFlow derives them, for the full and the sampled softmax, a copy rule that the term learns and the plain
+ * block does not, and the sampled softmax's own recent-click columns at work.
  */
 class RepeatScoresTest {
     private static final int ITEMS = 40;
@@ -66,6 +66,42 @@ class RepeatScoresTest {
         double without = copyAccuracy(items, new SoftmaxBlock.Options(0, true, 16, 0), false);
         assertTrue(withTerm >= 0.9, "rows ranked first with the repeat term: " + withTerm);
         assertTrue(without <= 0.5, "rows ranked first without it: " + without);
+    }
+
+    /**
+     * Sessions of random items out of 3,000 whose label is never one of their clicks: trained with a sampled softmax
+     * of 4 negatives, the repeat weights must learn to lower the session's items (to about -1.25 here), as the
+     * full softmax would. Left to meet them only when drawn or another row's label, the softmax hardly sees those
+     * items and the weights stay above -0.75.
+     */
+    @Test
+    void sampledTrainingLearnsThatTheSessionsItemsAreNotNext() {
+        int items = 3000;
+        int[] counts = new int[items];
+        java.util.Arrays.fill(counts, 5);
+        try (NeuralModel m = NeuralModel.build(new ModelParts(items, STEPS, 4,
+                SoftmaxBlock.maker(items, 16, 16, new SoftmaxBlock.Options(0, true, 16, 3)),
+                () -> new SampledSoftmaxLoss(new NegativeSampler(counts, 4, 2)), TrainingOptions.ADAM))) {
+            for (int step = 0; step < 40; step++) {
+                m.trainStep(freshLabelBatch(items, step), 0.05f);
+            }
+            List<org.tensorflow.op.core.Variable<org.tensorflow.types.TFloat32>> vars = m.block().variables();
+            float[] w = m.read(vars.get(vars.size() - 1));
+            double mean = (w[0] + w[1] + w[2]) / 3.0;
+            assertTrue(mean < -0.95, "repeat weights " + java.util.Arrays.toString(w));
+        }
+    }
+
+    /** 64 rows of 3 to 6 distinct random items, each labelled with an item not among them. */
+    private static Batch freshLabelBatch(int items, int seed) {
+        Random random = new Random(seed);
+        Batch b = new Batch(64, STEPS, items);
+        for (int r = 0; r < 64; r++) {
+            int length = 3 + random.nextInt(STEPS - 2);
+            int[] drawn = random.ints(0, items).distinct().limit(length + 1).toArray();
+            b.add(java.util.Arrays.copyOf(drawn, length), length, drawn[length]);
+        }
+        return b;
     }
 
     private static double copyAccuracy(int items, SoftmaxBlock.Options o, boolean checkWeights) {
