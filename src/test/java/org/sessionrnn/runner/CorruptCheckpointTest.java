@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sessionrnn.claims.Workers;
 import org.sessionrnn.report.SummaryTable;
 import org.sessionrnn.results.RunRecord;
-import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.train.EpochCheckpoint;
 
 /**
@@ -35,8 +34,7 @@ class CorruptCheckpointTest {
     void aCorruptStateIsBadInputNamingTheFileAndTheWayOut() throws Exception {
         TinyExperiment exp = new TinyExperiment(root, SPEC);
         assertEquals(0, exp.runInProcess().code());
-        Path record = exp.runDir(RUN).resolve(RunRecordIo.FILE_NAME);
-        Files.writeString(record, Files.readString(record).replace("\"status\" : \"done\"", "\"status\" : \"running\""));
+        Path record = exp.markRunning(RUN);
         assertEquals(RunRecord.RUNNING, exp.record(RUN).status(), "the run looks interrupted");
         Path checkpoints = exp.runDir(RUN).resolve("checkpoints");
         Files.createDirectories(checkpoints);

@@ -14,7 +14,6 @@ import org.sessionrnn.claims.Heartbeat;
 import org.sessionrnn.claims.Shard;
 import org.sessionrnn.claims.WorkerId;
 import org.sessionrnn.results.RunRecord;
-import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.train.EpochCheckpoint;
 
 /**
@@ -41,8 +40,7 @@ class LiveRunsAtStartTest {
     void aStartingWorkerLeavesTheCheckpointsOfALiveHolderAlone() throws Exception {
         TinyExperiment exp = new TinyExperiment(root, SPEC);
         assertEquals(0, exp.runInProcess().code());
-        Path record = exp.runDir(HELD).resolve(RunRecordIo.FILE_NAME);
-        Files.writeString(record, Files.readString(record).replace("\"status\" : \"done\"", "\"status\" : \"running\""));
+        Path record = exp.markRunning(HELD);
         Path checkpoints = exp.runDir(HELD).resolve("checkpoints");
         try (var superseded = Files.newDirectoryStream(checkpoints, "epoch-1.*")) {
             for (Path f : superseded) {

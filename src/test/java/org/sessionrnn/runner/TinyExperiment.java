@@ -65,6 +65,16 @@ final class TinyExperiment {
         return RunRecordIo.read(runDir(runId).resolve(RunRecordIo.FILE_NAME));
     }
 
+    /**
+     * Rewrites finished run {@code runId}'s record as still running, as an interrupted run leaves it; returns the
+     * record's file.
+     */
+    Path markRunning(String runId) throws IOException {
+        Path file = runDir(runId).resolve(RunRecordIo.FILE_NAME);
+        Files.writeString(file, Files.readString(file).replace("\"status\" : \"done\"", "\"status\" : \"running\""));
+        return file;
+    }
+
     /** Runs the spec in this JVM; returns the exit code and what was printed to stderr. */
     Result runInProcess() {
         return runInProcess(new String[0]);
