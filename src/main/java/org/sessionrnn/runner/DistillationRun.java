@@ -36,9 +36,12 @@ final class DistillationRun implements RunExecutor {
         Map<String, String> facts = Map.of("teacher_best_epoch", Integer.toString(taught.bestEpoch()),
                 "teacher_validation_recall",
                 Double.toString(EpochRecord.recallOf(taught.history(), taught.bestEpoch())),
-                "soft_label_top_k", Integer.toString(v.settings(DistillationSettings.class).softLabelTopK()));
+                "soft_label_top_k", Integer.toString(v.settings(DistillationSettings.class).softLabelTopK()),
+                "teacher_seconds", Double.toString(taught.trainSeconds()));
         // the soft labels of exactly the sequences the student trains on (all of them in a refit)
-        return NeuralSteps.trainAndMeasure(c, train -> NeuralModel.build(models.distillation(() -> teacherWeights,
-                train)), split, facts);
+        RunOutcome student = NeuralSteps.trainAndMeasure(c, train -> NeuralModel.build(
+                models.distillation(() -> teacherWeights, train)), split, facts);
+        // the run's training time is the teacher's and the student's: both are part of what M3 costs
+        return student.plusTrainSeconds(taught.trainSeconds());
     }
 }

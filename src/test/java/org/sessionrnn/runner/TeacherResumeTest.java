@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.train.EpochCheckpoint;
 
@@ -60,6 +61,12 @@ class TeacherResumeTest {
         assertEquals(expected.provenance().get("teacher_best_epoch"), actual.provenance().get("teacher_best_epoch"));
         assertEquals(expected.provenance().get("teacher_validation_recall"),
                 actual.provenance().get("teacher_validation_recall"));
+        // the run's training time is the teacher's plus the student's epochs (no refit here)
+        double teacherSeconds = Double.parseDouble(actual.provenance().get("teacher_seconds"));
+        double studentEpochSeconds = actual.history().stream().mapToDouble(EpochRecord::seconds).sum();
+        assertTrue(teacherSeconds > 0 && actual.trainSeconds() >= teacherSeconds + 0.9 * studentEpochSeconds,
+                "train_seconds " + actual.trainSeconds() + ", teacher " + teacherSeconds + ", student epochs "
+                        + studentEpochSeconds);
         assertEquals(expected.recall(), actual.recall(), 0);
         assertEquals(expected.mrr(), actual.mrr(), 0);
         assertEquals(expected.recallConservative(), actual.recallConservative(), 0);
