@@ -11,7 +11,7 @@ final class EmbeddingOutputRun implements RunExecutor {
     public RunOutcome execute(RunContext c) throws Exception {
         PretrainedModels.Start start = PretrainedModels.start(c);
         ModelFactory models = ModelFactory.of(c);
-        return NeuralSteps.trainAndMeasure(c, train -> NeuralModel.build(models.embeddingOutput(start.weights())), start.split(),
-                start.pretrained().facts());
+        return start.withPretraining(NeuralSteps.trainAndMeasure(c, train -> NeuralModel.build(models.embeddingOutput(start.weights())), start.split(),
+                start.facts()));
     }
 }

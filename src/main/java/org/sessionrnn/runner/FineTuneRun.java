@@ -13,10 +13,10 @@ final class FineTuneRun implements RunExecutor {
     public RunOutcome execute(RunContext c) throws Exception {
         PretrainedModels.Start start = PretrainedModels.start(c);
         ModelFactory models = ModelFactory.of(c);
-        return NeuralSteps.trainAndMeasure(c, train -> {
+        return start.withPretraining(NeuralSteps.trainAndMeasure(c, train -> {
             NeuralModel model = NeuralModel.build(models.trainingOn(train).softmaxVariant());
             start.weights().initialise(model);
             return model;
-        }, start.split(), start.pretrained().facts());
+        }, start.split(), start.facts()));
     }
 }

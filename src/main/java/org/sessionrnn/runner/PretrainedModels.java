@@ -62,16 +62,31 @@ final class PretrainedModels {
     /**
      * How a run that starts from the pre-trained M1 (M2, M4) begins: the model (trained first if not cached),
      * its weights, the run's split and its checkpoints folder.
+     *
+     * @param pretrainSeconds training time this run spent pre-training the M1: 0 when it reused a cache entry
+     *                        (the run or worker that trained the entry counts that time, never two runs)
      */
-    record Start(Pretrained pretrained, SoftmaxWeights weights, TrainValidation split) {
+    record Start(Pretrained pretrained, SoftmaxWeights weights, TrainValidation split, double pretrainSeconds) {
+        /** For run.json: the pre-trained model, and how long this run spent training it. */
+        Map<String, String> facts() {
+            Map<String, String> facts = new java.util.LinkedHashMap<>(pretrained.facts());
+            facts.put("pretrain_seconds", Double.toString(pretrainSeconds));
+            return facts;
+        }
+
+        /** {@code outcome} with this run's pre-training counted in its training time. */
+        RunOutcome withPretraining(RunOutcome outcome) {
+            return outcome.plusTrainSeconds(pretrainSeconds);
+        }
     }
 
     /** Obtains the pre-trained M1 and readies the run's split and checkpoints folder. */
     static Start start(RunContext c) throws IOException {
-        Pretrained pre = obtain(c);
+        Pretrained pre = entry(c);
+        double seconds = obtain(c, pre);
         TrainValidation split = NeuralSteps.split(c);
         Files.createDirectories(c.checkpoints());
-        return new Start(pre, ModelFactory.of(c).loadSoftmax(pre.checkpoint()), split);
+        return new Start(pre, ModelFactory.of(c).loadSoftmax(pre.checkpoint()), split, seconds);
     }
 
 
@@ -80,20 +95,20 @@ final class PretrainedModels {
      * happens under the claim {@code pretrained-<key>}: a worker that finds another one training it waits (with
      * progress output) and reuses the result, or takes over and resumes from the cache folder's checkpoint if that
      * worker stops.
+     *
+     * @return the seconds this call spent training (over all attempts when it resumed one), 0 when it reused
      */
-    static Pretrained obtain(RunContext c) throws IOException {
-        Pretrained pretrained = entry(c);
+    private static double obtain(RunContext c, Pretrained pretrained) throws IOException {
         Path dir = pretrained.checkpoint().getParent();
         Path info = dir.resolve(INFO_FILE);
         if (Files.exists(info)) {
             c.out().println("  [" + c.run().id() + "] reusing pre-trained M1 " + dir);
-            return pretrained;
+            return 0;
         }
         if (c.claims() == null) { // alone on the folder: nobody to wait for
             c.out().println("  [" + c.run().id() + "] pre-training M1 on the full training set -> " + dir);
             Files.createDirectories(dir);
-            train(c, dir, pretrained);
-            return pretrained;
+            return train(c, dir, pretrained);
         }
         String claim = claimName(pretrained);
         Optional<ClaimBoard.Attempt> mine = c.claims().claimOrWait(claim, () -> Files.exists(info),
@@ -106,18 +121,18 @@ final class PretrainedModels {
                         + pretrained.key() + "; rerun the spec to continue");
             }
             c.out().println("  [" + c.run().id() + "] reusing pre-trained M1 " + dir + " (trained by another worker)");
-            return pretrained;
+            return 0;
         }
         try {
             if (!Files.exists(info)) {
                 c.out().println("  [" + c.run().id() + "] pre-training M1 on the full training set -> " + dir);
                 Files.createDirectories(dir);
-                train(c, dir, pretrained);
+                return train(c, dir, pretrained);
             }
+            return 0;
         } finally {
             c.claims().release(claim);
         }
-        return pretrained;
     }
 
     private static String claimName(Pretrained p) {
@@ -133,7 +148,8 @@ final class PretrainedModels {
         }
     }
 
-    private static void train(RunContext c, Path dir, Pretrained p) throws IOException {
+    /** Trains the entry into {@code dir}; returns its training time. */
+    private static double train(RunContext c, Path dir, Pretrained p) throws IOException {
         ProtocolSpec protocol = c.spec().protocol();
         SequenceSet all = SequenceSplitter.recentFraction(c.data().trainByTime(), Fraction.ONE);
         TrainValidation split = SequenceSplitter.validationSplit(all, protocol.validationShare(), c.run().seed(),
@@ -144,7 +160,9 @@ final class PretrainedModels {
             // pre-training resumes when the next M2/M4 run asks for it
             CheckpointedTraining.Result r = CheckpointedTraining.fit(c, dir, model, split);
             removeTrainingCheckpoints(dir);
-            writeInfo(c, dir, p, r.history().size(), r.bestEpoch(), EpochRecord.recallOf(r.history(), r.bestEpoch()));
+            writeInfo(c, dir, p, r.history().size(), r.bestEpoch(), EpochRecord.recallOf(r.history(), r.bestEpoch()),
+                    r.trainSeconds());
+            return r.trainSeconds();
         }
     }
 
@@ -159,7 +177,7 @@ final class PretrainedModels {
 
     /** The cache entry's description; written last and atomically, it marks the entry complete. */
     private static void writeInfo(RunContext c, Path dir, Pretrained p, int epochs, int bestEpoch,
-                                  double bestRecall) throws IOException {
+                                  double bestRecall, double trainSeconds) throws IOException {
         java.util.Map<String, Object> info = new java.util.LinkedHashMap<>();
         info.put("key", p.key());
         info.put("config_hash", p.configHash());
@@ -168,6 +186,7 @@ final class PretrainedModels {
         info.put("epochs", epochs);
         info.put("best_epoch", bestEpoch);
         info.put("best_validation_recall", bestRecall);
+        info.put("train_seconds", trainSeconds);
         String json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(info);
         AtomicFiles.writeString(dir.resolve(INFO_FILE), json);
@@ -234,7 +253,7 @@ final class PretrainedModels {
             }
         }
         writeInfo(c, dir, entry, outcome.history().size(), outcome.bestEpoch(),
-                EpochRecord.recallOf(outcome.history(), outcome.bestEpoch()));
+                EpochRecord.recallOf(outcome.history(), outcome.bestEpoch()), outcome.trainSeconds());
     }
 
     /** The cache entry of the run's GRU size, seed and settings. */
