@@ -201,6 +201,11 @@ public final class ClaimBoard implements AutoCloseable {
         return lost.contains(name);
     }
 
+    /** The claim on {@code name} of a worker that is alive (not stale), if any: work in progress elsewhere. */
+    public Optional<Claim> live(String name) {
+        return current(name).filter(c -> !isStale(c, staleAfter));
+    }
+
     /** The current claim on {@code name}, if any. */
     public Optional<Claim> current(String name) {
         return read(file(name));

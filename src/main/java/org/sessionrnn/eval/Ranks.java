@@ -28,4 +28,28 @@ public final class Ranks {
         }
         return atLeast;
     }
+
+    /** As {@link #standard(float[], int, int, int)}, for scores computed in double (an ensemble's probabilities). */
+    public static int standard(double[] scores, int offset, int length, int target) {
+        double t = scores[offset + target];
+        int higher = 0;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (scores[i] > t) {
+                higher++;
+            }
+        }
+        return higher + 1;
+    }
+
+    /** As {@link #conservative(float[], int, int, int)}, for scores computed in double. */
+    public static int conservative(double[] scores, int offset, int length, int target) {
+        double t = scores[offset + target];
+        int atLeast = 0;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (scores[i] >= t) {
+                atLeast++;
+            }
+        }
+        return atLeast;
+    }
 }

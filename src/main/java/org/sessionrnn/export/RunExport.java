@@ -15,6 +15,7 @@ import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.results.RunStatus;
 import org.sessionrnn.runner.CheckpointedTraining;
+import org.sessionrnn.runner.EnsembleRun;
 import org.sessionrnn.runner.ModelFactory;
 import org.sessionrnn.runner.RunnableKind;
 import org.sessionrnn.spec.ExperimentSpec;
@@ -41,13 +42,31 @@ public final class RunExport {
     static ModelFactory factory(RunnableKind kind, RunSpec run, ExperimentSpec spec, RunRecord record,
                                 Path experimentDir) {
         if (!kind.neural()) {
-            throw new ExportException("model '" + kind.id() + "' has no graph to export (only GRU models can be "
-                    + "exported: " + exportable() + ")");
+            throw notExportable(kind);
         }
         int items = record.items();
         return new ModelFactory(run, items, spec.protocol().maxLength(), () -> SoftmaxWeights.load(
                 pretrainedCheckpoint(record, experimentDir), items, run.variant().training().embedding(),
                 run.gruSize()));
+    }
+
+    /** A kind without a graph of its own is refused, an ensemble with the member runs that can be exported. */
+    private static void checkExportable(RunnableKind kind, RunRecord record) {
+        String members = record.provenance().get(EnsembleRun.MEMBERS_FACT);
+        if (!kind.neural() && members != null) {
+            throw new ExportException("ensemble runs cannot be exported: run " + record.runId() + " averages the "
+                    + "predictions of its members and has no graph of its own; export a member run ("
+                    + String.join(", ", java.util.Arrays.stream(members.split(",")).map(m -> "runs/" + m).toList())
+                    + ")");
+        }
+        if (!kind.neural()) {
+            throw notExportable(kind);
+        }
+    }
+
+    private static ExportException notExportable(RunnableKind kind) {
+        return new ExportException("model '" + kind.id() + "' has no graph to export (only GRU models can be "
+                + "exported: " + exportable() + ")");
     }
 
     /** The kinds with a graph, for messages. */
@@ -73,6 +92,7 @@ public final class RunExport {
         if (record.status() != RunStatus.DONE) {
             throw new ExportException(runDir + ": run status is '" + record.status() + "'; only finished runs can be exported");
         }
+        checkExportable(kind(record, runDir), record);
         Path checkpoint = CheckpointedTraining.evaluatedWeights(runDir.resolve("checkpoints"), record.provenance());
         if (!Files.exists(Path.of(checkpoint + ".index"))) {
             throw new ExportException(runDir + ": no checkpoint of the evaluated weights ("

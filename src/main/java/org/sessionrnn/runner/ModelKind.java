@@ -1,6 +1,7 @@
 package org.sessionrnn.runner;
 
 import static org.sessionrnn.spec.DistillationSettings.LAMBDA;
+import static org.sessionrnn.spec.EnsembleSettings.MEMBERS;
 import static org.sessionrnn.spec.DistillationSettings.SOFT_LABEL_TOP_K;
 import static org.sessionrnn.spec.DistillationSettings.TEMPERATURE;
 import static org.sessionrnn.spec.EmbeddingOutputSettings.HIDDEN_SIZE;
@@ -24,6 +25,7 @@ import org.sessionrnn.eval.Ranker;
 import org.sessionrnn.model.ModelParts;
 import org.sessionrnn.spec.DistillationSettings;
 import org.sessionrnn.spec.EmbeddingOutputSettings;
+import org.sessionrnn.spec.EnsembleSettings;
 import org.sessionrnn.spec.ItemKnnSettings;
 import org.sessionrnn.spec.Key;
 import org.sessionrnn.spec.ModelSettings;
@@ -78,7 +80,12 @@ public enum ModelKind implements RunnableKind {
             () -> new BaselineRun((train, c) -> Baselines.sessionPop(train, c.data().items(), maxLength(c))), null),
     /** Item-to-item cosine neighbours of the last click. */
     ITEMKNN("itemknn", ItemKnnSettings.DEFAULT, keys(NEIGHBOURS, KNN_LAMBDA, KNN_ALPHA), true,
-            () -> new BaselineRun(ModelKind::itemKnn), null);
+            () -> new BaselineRun(ModelKind::itemKnn), null),
+    /**
+     * The mean of the softmax probabilities of other GRU variants' runs in the same cell, named by {@code members}
+     * (docs/models.md); evaluates their trained weights, trains nothing.
+     */
+    ENSEMBLE("ensemble", EnsembleSettings.DEFAULT, keys(MEMBERS), true, EnsembleRun::new, null);
 
     private final String id;
     private final ModelSettings defaults;

@@ -1,7 +1,9 @@
 package org.sessionrnn.runner;
 
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.sessionrnn.data.DataException;
@@ -9,8 +11,8 @@ import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.data.TrainValidation;
 import org.sessionrnn.model.NeuralModel;
-import org.sessionrnn.model.SessionModel;
 import org.sessionrnn.spec.DistillationSettings;
+import org.sessionrnn.spec.EnsembleSettings;
 import org.sessionrnn.spec.ExperimentSpec;
 import org.sessionrnn.io.Limits;
 import org.sessionrnn.spec.RunSpec;
@@ -25,6 +27,8 @@ import org.sessionrnn.spec.VariantSpec;
 final class Preflight {
     /** Fractions with at most this many sequences are split up front to check both sides are non-empty. */
     private static final int SMALL_SET = 100_000;
+    /** The score kind of a block whose softmax is its predicted distribution. */
+    private static final String LOGIT = "logit";
 
     private Preflight() {
     }
@@ -39,17 +43,39 @@ final class Preflight {
             }
         }
         Set<String> built = new LinkedHashSet<>();
+        Map<String, String> scoreKinds = new HashMap<>();
         for (RunSpec run : runs) {
             RunnableKind kind = RunnableKind.of(run.variant().model());
             if (kind.neural() && built.add(run.variant().label() + "/" + run.gruSize())) {
-                try (SessionModel model = NeuralModel.build(kind.model(
+                try (NeuralModel model = NeuralModel.build(kind.model(
                         new ModelFactory(run, data.items(), spec.protocol().maxLength())))) {
                     model.parameterCount();
+                    scoreKinds.put(run.variant().label(), model.block().scoreKind());
                 }
             }
         }
+        checkEnsembleMembers(spec, scoreKinds);
         if (!built.isEmpty()) {
             out.println("Checked " + built.size() + " model graph(s): " + String.join(", ", built));
+        }
+    }
+
+    /**
+     * An ensemble averages softmax probabilities, which only logits give: a member that scores by cosine (m4) is
+     * refused. The spec reader has checked the rest (members are earlier GRU variants with one size).
+     */
+    private static void checkEnsembleMembers(ExperimentSpec spec, Map<String, String> scoreKinds) {
+        for (VariantSpec v : spec.variants()) {
+            if (v.settings() instanceof EnsembleSettings e) {
+                for (String member : e.members()) {
+                    String kind = scoreKinds.get(member);
+                    if (kind != null && !kind.equals(LOGIT)) {
+                        throw new DataException("variants." + v.label() + ".members: member '" + member
+                                + "' scores items by " + kind + ", not by logits, so its softmax is no prediction "
+                                + "of probabilities; an ensemble averages models with a softmax output");
+                    }
+                }
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import org.sessionrnn.results.RunProvenance;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunRecordIo;
 import org.sessionrnn.spec.ExperimentSpec;
+import org.sessionrnn.spec.GridExpander;
 import org.sessionrnn.spec.RunSpec;
 import org.sessionrnn.train.TrainingDivergedException;
 import org.sessionrnn.train.TrainingInterruptedException;
@@ -77,13 +78,17 @@ public final class RunAttempt {
 
     /**
      * What a run's result depends on: data, protocol (less the fraction list), the variant's settings and the
-     * cell, but not an epoch budget. A run's recorded result is reused, and an interrupted run resumed, only while
+     * cell (for an ensemble, its members' configuration hashes too), but not an epoch budget. A run's recorded result is reused, and an interrupted run resumed, only while
      * this is unchanged.
      */
     public static String configHash(ExperimentSpec spec, RunSpec run, ExperimentData data) {
         var p = spec.protocol();
         String text = String.join("\n", data.dataset().dataHash(), run.toString(),
                 "validation_share=" + p.validationShare(), "max_length=" + p.maxLength(), "cutoff=" + p.cutoff());
+        // an ensemble's result is its members': it is stale when any of theirs is (nothing added for other runs)
+        for (RunSpec member : GridExpander.members(spec, run)) {
+            text += "\nmember=" + configHash(spec, member, data);
+        }
         return Sha256.ofText(text, 16);
     }
 

@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public final class Key<T> {
     /** How a value is read from a spec and shown. */
-    private enum Form { INTEGER, LONG, DECIMAL, FLAG, CHOICE, SIZES }
+    private enum Form { INTEGER, LONG, DECIMAL, FLAG, CHOICE, SIZES, LABELS }
 
     private final String name;
     private final Form form;
@@ -60,6 +60,14 @@ public final class Key<T> {
     /** A non-empty list of distinct sizes in {@code range}, one run each. */
     static Key<List<Integer>> sizes(String name, List<Integer> defaultValue, Interval range, String doc) {
         return new Key<>(name, Form.SIZES, List.class, List.copyOf(defaultValue), range, doc, null);
+    }
+
+    /**
+     * A list of distinct variant labels; empty (no list) by default. What the labels must name is the reader's
+     * check, which knows the other variants.
+     */
+    static Key<List<String>> labels(String name, String doc) {
+        return new Key<>(name, Form.LABELS, List.class, List.of(), null, doc, null);
     }
 
     /**
@@ -109,6 +117,7 @@ public final class Key<T> {
             case FLAG -> s.bool(name, (Boolean) fallback);
             case CHOICE -> constant(s.choice(name, fallback.toString(), choices(), name.replace('_', ' ')));
             case SIZES -> sizes(s, fallback);
+            case LABELS -> labels(s, fallback);
         };
         @SuppressWarnings("unchecked")
         T typed = (T) value;
@@ -119,6 +128,12 @@ public final class Key<T> {
         @SuppressWarnings("unchecked")
         List<Integer> sizes = (List<Integer>) fallback;
         return s.list(name, sizes, v -> v.asInt(range), "GRU size");
+    }
+
+    private List<String> labels(Section s, Object fallback) {
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) fallback;
+        return s.list(name, labels, Value::asText, "label");
     }
 
     /** The value as the spec writes it: a number, a flag, a list, or a choice's name. */
@@ -142,6 +157,7 @@ public final class Key<T> {
             case FLAG -> "`true`/`false`";
             case CHOICE -> String.join(", ", choices().stream().map(c -> "`" + c + "`").toList());
             case SIZES -> "distinct integers " + range.span();
+            case LABELS -> "distinct variant labels";
             default -> range.span();
         };
     }

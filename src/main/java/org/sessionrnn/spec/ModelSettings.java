@@ -8,7 +8,7 @@ import java.util.Map;
  * are declared once, in its {@link KeyTable}. A model kind names its settings type by its defaults
  * ({@link ModelSchema#defaultSettings()}); the spec reader fills them from the keys the kind reads.
  */
-public sealed interface ModelSettings permits GruSettings, ItemKnnSettings, NoSettings {
+public sealed interface ModelSettings permits GruSettings, ItemKnnSettings, NoSettings, EnsembleSettings {
     /** The keys of this settings type. */
     KeyTable<?> keyTable();
 

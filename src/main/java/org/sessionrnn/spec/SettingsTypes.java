@@ -11,7 +11,7 @@ import java.util.List;
 final class SettingsTypes {
     /** In the order the docs table lists their keys. */
     static final List<KeyTable<?>> TABLES = List.of(SoftmaxSettings.KEYS, DistillationSettings.KEYS,
-            EmbeddingOutputSettings.KEYS, ItemKnnSettings.KEYS, NoSettings.KEYS);
+            EmbeddingOutputSettings.KEYS, ItemKnnSettings.KEYS, NoSettings.KEYS, EnsembleSettings.KEYS);
 
     private SettingsTypes() {
     }

@@ -29,7 +29,54 @@ final class VariantReader {
             }
             variants.add(variant);
         }
+        for (int i = 0; i < variants.size(); i++) {
+            if (variants.get(i).settings() instanceof EnsembleSettings e) {
+                checkEnsemble(sections, e, variants, i, protocol);
+            }
+        }
         return variants;
+    }
+
+    /**
+     * An ensemble's members: at least two distinct labels (duplicates are refused when the list is read), each of a
+     * GRU variant with one GRU size listed before the ensemble, with a cell in common where all of them run.
+     */
+    private static void checkEnsemble(List<Section> sections, EnsembleSettings e, List<VariantSpec> variants,
+                                      int index, ProtocolSpec protocol) {
+        Section s = sections.get(index);
+        if (!s.has(EnsembleSettings.MEMBERS.name())) {
+            throw s.missing(EnsembleSettings.MEMBERS.name(), " (an ensemble averages the variants it names: "
+                    + "members: [label, label, ...])");
+        }
+        Value at = s.value(EnsembleSettings.MEMBERS.name());
+        if (e.members().size() < EnsembleSettings.MIN_MEMBERS) {
+            throw at.error("an ensemble needs at least " + EnsembleSettings.MIN_MEMBERS + " members, not "
+                    + e.members().size());
+        }
+        List<String> labels = variants.stream().map(VariantSpec::label).toList();
+        for (String member : e.members()) {
+            int m = labels.indexOf(member);
+            if (m < 0) {
+                throw at.error("no variant labelled '" + member + "'"
+                        + Suggestions.didYouMean(member, labels.subList(0, index)));
+            }
+            if (m > index) {
+                throw at.error("member '" + member + "' is listed after the ensemble; list an ensemble after its "
+                        + "members");
+            }
+            VariantSpec v = variants.get(m);
+            if (m == index || !v.neural()) {
+                throw at.error("member '" + member + "' is model " + v.model() + "; an ensemble averages the "
+                        + "probabilities of GRU models");
+            }
+            if (v.gruSizes().size() != 1) {
+                throw at.error("member '" + member + "' lists " + v.gruSizes().size() + " GRU sizes, so its run "
+                        + "in a cell is ambiguous; give " + sections.get(m).path() + ".gru_sizes one size (a variant per size)");
+            }
+        }
+        if (GridExpander.fractions(variants.get(index), variants, protocol).isEmpty()) {
+            throw at.error("no fraction is run by all of the members and the ensemble");
+        }
     }
 
     private static VariantSpec variant(Section s, ProtocolSpec protocol, boolean only) {

@@ -1,0 +1,162 @@
+package org.sessionrnn.runner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.sessionrnn.claims.Claim;
+import org.sessionrnn.data.SequenceSplitter;
+import org.sessionrnn.eval.EvaluationResult;
+import org.sessionrnn.eval.Evaluator;
+import org.sessionrnn.eval.ProbabilityAverage;
+import org.sessionrnn.model.Batch;
+import org.sessionrnn.model.NeuralModel;
+import org.sessionrnn.results.RunRecord;
+import org.sessionrnn.results.RunRecordIo;
+import org.sessionrnn.results.RunStatus;
+import org.sessionrnn.spec.GridExpander;
+import org.sessionrnn.spec.RunSpec;
+import org.sessionrnn.train.StopRequest;
+
+/**
+ * An ensemble: ranks the test prefixes by the mean of its members' softmax probabilities
+ * ({@link ProbabilityAverage}). The members are other runs of the grid in the same cell (fraction and seed), which
+ * come before the ensemble in grid order; each must be done, and the ensemble waits for one that another worker is
+ * running. Each member's model is built as its kind builds it and restored from the weights its own test
+ * evaluation used ({@link CheckpointedTraining#evaluatedWeights}: the refit's or the early-stopped best). It trains
+ * nothing: its training time is 0, the members count theirs. Nothing is checkpointed, so an interrupted ensemble
+ * starts afresh.
+ */
+public final class EnsembleRun implements RunExecutor {
+    /** The fact of an ensemble run's record that lists its member runs' ids, comma-separated. */
+    public static final String MEMBERS_FACT = "ensemble_members";
+    /** The fact prefix of the checkpoint each member was restored from: {@code member_checkpoint.<run id>}. */
+    public static final String CHECKPOINT_FACT = "member_checkpoint.";
+    /** Prefixes ranked per batch, as the members' own evaluation ranks them. */
+    private static final int EVALUATION_BATCH = 512;
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(30);
+
+    EnsembleRun() {
+    }
+
+    @Override
+    public RunOutcome execute(RunContext c) throws Exception {
+        List<RunSpec> members = GridExpander.members(c.spec(), c.run());
+        List<RunRecord> records = new ArrayList<>();
+        for (RunSpec member : members) {
+            records.add(awaitDone(c, member));
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put(MEMBERS_FACT, String.join(",", members.stream().map(RunSpec::id).toList()));
+        List<NeuralModel> models = new ArrayList<>();
+        try {
+            long params = 0;
+            for (int i = 0; i < members.size(); i++) {
+                Path weights = weights(c, members.get(i), records.get(i));
+                NeuralModel model = load(c, members.get(i), weights);
+                models.add(model);
+                params += model.parameterCount();
+                facts.put(CHECKPOINT_FACT + members.get(i).id(), weights.toString());
+            }
+            List<Function<Batch, float[]>> scores = models.stream().<Function<Batch, float[]>>map(m -> m::scores)
+                    .toList();
+            EvaluationResult test = new Evaluator(c.spec().protocol().cutoff()).evaluate(new ProbabilityAverage(
+                    scores, EVALUATION_BATCH, c.spec().protocol().maxLength(), c.data().items()), c.data().test());
+            c.out().printf("  [%s] mean of %d members' probabilities, %,d test prefixes ranked in %.1fs%n",
+                    c.run().id(), members.size(), test.metrics().count(), test.seconds());
+            long sequences = SequenceSplitter.recentFraction(c.data().trainByTime(), c.run().fraction()).size();
+            return new RunOutcome(test, sequences, 0, List.of(), 0, 0, params, null, facts);
+        } finally {
+            models.forEach(NeuralModel::close);
+        }
+    }
+
+    /**
+     * The member's done record. A member another live worker is running is waited for (Ctrl-C stops the wait, the
+     * ensemble stays resumable); a failed member, or one no worker is running, fails the ensemble.
+     */
+    private static RunRecord awaitDone(RunContext c, RunSpec member) throws IOException {
+        Path file = runDir(c, member).resolve(RunRecordIo.FILE_NAME);
+        String hash = RunAttempt.configHash(c.spec(), member, c.data());
+        Instant reported = Instant.EPOCH;
+        boolean unheldBefore = false;
+        while (true) {
+            Optional<Claim> holder = c.claims() == null ? Optional.empty() : c.claims().live(member.id());
+            RunRecord r = Files.exists(file) ? RunRecordIo.read(file) : null;
+            boolean current = r != null && hash.equals(r.provenance().configHash());
+            if (current && r.status() == RunStatus.DONE) {
+                return r;
+            }
+            if (current && r.status() == RunStatus.FAILED) {
+                throw new IllegalStateException("member run " + member.id() + " failed (" + r.failure()
+                        + "); rerun the grid once it is done");
+            }
+            if (holder.isEmpty()) {
+                if (unheldBefore) { // twice in a row: not a holder that had just claimed it as we looked
+                    throw new IllegalStateException("member run " + member.id() + " is not done ("
+                            + (r == null ? "not run" : current ? r.status().toString() : "run with another "
+                            + "configuration") + ") and no worker is running it; run it, then rerun the grid");
+                }
+                unheldBefore = true;
+            } else {
+                unheldBefore = false;
+                if (Duration.between(reported, Instant.now()).compareTo(REPORT_EVERY) >= 0) {
+                    c.out().println("  [" + c.run().id() + "] waiting for member " + member.id() + ", run by "
+                            + holder.get().describe());
+                    reported = Instant.now();
+                }
+            }
+            if (StopRequest.isRequested()) {
+                throw new GridInterruptedException("interrupted while " + c.run().id() + " waited for member "
+                        + member.id() + "; rerun the spec to continue");
+            }
+            sleep();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GridInterruptedException("interrupted while waiting for an ensemble's member");
+        }
+    }
+
+    /** The checkpoint the member's own test evaluation used. */
+    private static Path weights(RunContext c, RunSpec member, RunRecord record) {
+        Path prefix = CheckpointedTraining.evaluatedWeights(runDir(c, member).resolve(ExperimentRunner.CHECKPOINTS),
+                record.provenance());
+        if (!Files.exists(Path.of(prefix + ".index"))) {
+            throw new IllegalStateException("member run " + member.id() + " is done but its evaluated weights "
+                    + prefix + " are missing; rerun it with --force");
+        }
+        return prefix;
+    }
+
+    /** The member's model, built as its kind builds it, with {@code weights} restored. */
+    private static NeuralModel load(RunContext c, RunSpec member, Path weights) {
+        RunnableKind kind = RunnableKind.of(member.variant().model());
+        NeuralModel model = NeuralModel.build(kind.model(new ModelFactory(member, c.data().items(),
+                c.spec().protocol().maxLength())));
+        try {
+            model.restore(weights);
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static Path runDir(RunContext c, RunSpec run) {
+        return c.spec().experimentDir().resolve("runs").resolve(run.id());
+    }
+}
