@@ -12,8 +12,8 @@ public record EnsembleSettings(List<String> members) implements ModelSettings {
     /** The fewest members an ensemble averages. */
     public static final int MIN_MEMBERS = 2;
 
-    public static final Key<List<String>> MEMBERS = Key.labels("members", "required: the labels of the GRU "
-            + "variants whose predicted probabilities the ensemble averages, at least " + MIN_MEMBERS
+    public static final Key<List<String>> MEMBERS = Key.labels("members", "the GRU variants whose predicted "
+            + "probabilities the ensemble averages (m4 excepted: it scores by cosine), at least " + MIN_MEMBERS
             + ", each listed earlier in the spec with one GRU size; the ensemble runs in every fraction and seed "
             + "where all of them run");
 

@@ -78,8 +78,11 @@ final class KeyDocs {
         return byKind.values().stream().filter(v -> Objects.equals(v, value)).count();
     }
 
-    /** Numbers plain ({@code 1}, not {@code 1.0}); lists, flags and names as code. */
+    /** Numbers plain ({@code 1}, not {@code 1.0}); lists, flags and names as code; no list is a required one. */
     private static String shown(Object value) {
+        if (value instanceof java.util.List<?> list && list.isEmpty()) {
+            return "required";
+        }
         if (value instanceof Double d) {
             return Interval.format(d);
         }

@@ -76,6 +76,26 @@ class BadInputTest {
         return new Case(name, GOOD_SPEC.replace(from, to), GOOD_CLICKS, RUN, List.of(expected));
     }
 
+    /**
+     * The good spec's m1 labelled {@code a}, a pop labelled {@code p}, an ensemble of {@code members}, then an m1
+     * labelled {@code later} and an ensemble of it and {@code a}.
+     */
+    private static Case ensemble(String name, String members, String... expected) {
+        return spec(name, "    max_epochs: 1\n", """
+                    max_epochs: 1
+                    label: a
+                  - model: pop
+                    label: p
+                  - model: ensemble
+                    members: %s
+                  - model: m1
+                    label: later
+                  - model: ensemble
+                    label: e
+                    members: [a, later]
+                """.formatted(members), expected);
+    }
+
     private static Case data(String name, String clicks, String... expected) {
         return new Case(name, GOOD_SPEC, clicks, RUN, List.of(expected));
     }
@@ -132,6 +152,42 @@ class BadInputTest {
                 cli("unknown flag", List.of("{dir}/spec.yaml", "--frobnicate"), "Unknown option", "--frobnicate"),
                 cli("bad --set key", List.of("{dir}/spec.yaml", "--output", "{dir}/out", "--set", "protocol.cutof=3"),
                         "--set protocol.cutof=3", "did you mean 'cutoff'"),
+                ensemble("ensemble with an unknown member", "[a, z]", "spec.yaml:", "variants[2].members",
+                        "no variant labelled 'z'"),
+                ensemble("ensemble with a repeated member", "[a, a]", "spec.yaml:", "variants[2].members[1]",
+                        "label a is listed twice"),
+                ensemble("ensemble of one member", "[a]", "spec.yaml:", "variants[2].members",
+                        "at least 2 members, not 1"),
+                ensemble("ensemble of a baseline", "[a, p]", "spec.yaml:", "variants[2].members",
+                        "member 'p' is model pop"),
+                ensemble("ensemble member after it", "[a, later]", "spec.yaml:", "variants[2].members",
+                        "member 'later' is listed after the ensemble"),
+                spec("ensemble of an ensemble", "    max_epochs: 1\n", """
+                            max_epochs: 1
+                            label: a
+                          - model: m1
+                            label: b
+                          - model: ensemble
+                            label: e
+                            members: [a, b]
+                          - model: ensemble
+                            members: [a, e]
+                        """, "spec.yaml:", "variants[3].members", "member 'e' is model ensemble"),
+                spec("ensemble of a member with two GRU sizes", "    max_epochs: 1\n", """
+                            max_epochs: 1
+                            label: a
+                            gru_sizes: [8, 16]
+                          - model: m1
+                            label: b
+                          - model: ensemble
+                            members: [a, b]
+                        """, "spec.yaml:", "variants[2].members", "member 'a' lists 2 GRU sizes",
+                        "variants[0].gru_sizes"),
+                spec("ensemble without members", "    max_epochs: 1\n", """
+                            max_epochs: 1
+                          - model: m1plus
+                          - model: ensemble
+                        """, "spec.yaml:", "variants[2]", "missing required key 'members'"),
                 cli("report on a non-folder", List.of("report", "{dir}/spec.yaml"), "not an experiment results folder"),
                 cli("compare with missing files", List.of("compare", "{dir}/a.csv", "{dir}/b.csv"),
                         "no summary found at", "a.csv"),

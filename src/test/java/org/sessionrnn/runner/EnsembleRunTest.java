@@ -106,6 +106,44 @@ class EnsembleRunTest {
         TinyExperiment.Result again = exp.runInProcess();
         assertEquals(0, again.code(), again.err());
         assertFalse(again.out().contains("mean of 2 members"), again.out());
+
+        // an ensemble has no graph of its own: export names its members instead
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = org.sessionrnn.cli.Main.execute(new String[]{"export", exp.runDir("same-f1-s3").toString(), "--to",
+                root.resolve("export").toString()}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err, true));
+        String message = err.toString();
+        assertEquals(org.sessionrnn.cli.Main.INPUT_ERROR, code, message);
+        assertEquals(1, message.strip().lines().count(), message);
+        assertTrue(message.contains("ensemble runs cannot be exported") && message.contains("runs/a-gru16-f1-s3")
+                && message.contains("runs/b-gru16-f1-s3"), message);
+        assertFalse(Files.exists(root.resolve("export")));
+    }
+
+    /** A member whose training diverged fails the ensemble with a message naming it; the grid goes on. */
+    @Test
+    void aFailedMemberFailsTheEnsemble(@TempDir Path root) throws Exception {
+        TinyExperiment exp = new TinyExperiment(root, TinyExperiment.spec(6_000, "[1]", """
+              - model: m1
+                label: a
+                gru_sizes: [16]
+                max_epochs: 1
+              - model: m1
+                label: exploding
+                gru_sizes: [16]
+                learning_rate: 1.0e38
+                max_epochs: 1
+              - model: ensemble
+                members: [a, exploding]
+            """));
+        TinyExperiment.Result result = exp.runInProcess();
+        assertEquals(1, result.code(), result.err());
+        assertEquals(RunStatus.FAILED, exp.record("exploding-gru16-f1-s3").status());
+        RunRecord ensemble = exp.record("ensemble-f1-s3");
+        assertEquals(RunStatus.FAILED, ensemble.status());
+        assertTrue(ensemble.failure().contains("member run exploding-gru16-f1-s3 failed (TrainingDivergedException"),
+                ensemble.failure());
+        assertFalse(Files.exists(exp.runDir("ensemble-f1-s3").resolve(RankFile.FILE_NAME)));
     }
 
     /** Softmax of each member's scores in double, their mean, and the target's ranks counted here. */

@@ -83,4 +83,34 @@ class GridExpanderTest {
         assertEquals("--set variants.m2.fractions=[1]: variants[1].fractions: m2 does not run at fraction 1, and its "
                 + "fractions have no other fraction", e.getMessage());
     }
+
+    /**
+     * An ensemble runs where all its members run (m2 sits fraction 1 out, m3 runs only where its own list says), has
+     * no GRU part in its id, names its members' runs of its cell, and round-trips through spec.yaml.
+     */
+    @Test
+    void anEnsembleRunsWhereAllItsMembersRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ensemble.yaml");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(Path.of("experiments/fractions.yaml"))
+                + """
+                  - model: ensemble
+                    label: ens
+                    members: [m2, m3]
+                """);
+        ExperimentSpec spec = SpecLoader.load(file, List.of("protocol.fractions=[1/16, 1/4, 1]",
+                "variants.m3.fractions=[1/4, 1]"), null);
+        List<RunSpec> runs = GridExpander.expand(spec);
+        List<RunSpec> ensemble = runs.stream().filter(r -> r.variant().model().equals("ensemble")).toList();
+        assertEquals(List.of("ens-f1_4-s1"), ensemble.stream().map(RunSpec::id).toList());
+        assertEquals(0, ensemble.get(0).gruSize());
+        assertEquals(List.of("m2-gru100-f1_4-s1", "m3-gru100-f1_4-s1"),
+                GridExpander.members(spec, ensemble.get(0)).stream().map(RunSpec::id).toList());
+        for (RunSpec member : GridExpander.members(spec, ensemble.get(0))) {
+            assertEquals(runs.stream().filter(r -> r.id().equals(member.id())).findFirst().orElseThrow(), member);
+        }
+        Path written = dir.resolve("spec.yaml");
+        SpecWriter.write(spec, written);
+        assertEquals(spec.withSource(null), SpecLoader.load(written).withSource(null));
+        assertEquals(List.of(), GridExpander.members(spec, runs.get(0)));
+    }
 }

@@ -56,7 +56,8 @@ class KeyTableTest {
         assertEquals(List.of("gru_sizes", "embedding", "embedding_dropout", "batch_size", "learning_rate",
                 "max_epochs", "patience", "lambda", "temperature", "soft_label_top_k", "hidden_size", "neighbours",
                 "knn_lambda", "knn_alpha", "output_dropout", "clip_norm", "warmup_steps", "learning_rate_decay",
-                "tied_embedding", "optimizer", "momentum", "refit", "newer", "sampled_negatives", "repeat_window"), order);
+                "tied_embedding", "optimizer", "momentum", "refit", "newer", "sampled_negatives", "repeat_window",
+                "members"), order);
     }
 
     private static List<Class<?>> records(Class<?> type) {

@@ -35,7 +35,7 @@ class SpecErrorsTest {
             validation-share.yaml    | 3:21: protocol.validation_share: 0.6 must be in (0, 0.5]
             bad-name.yaml            | 1:7: name: '../evil' is not a plain name: use letters, digits, '.', '_' and '-' only (not '.' or '..'), since results go to output/<name>
             unknown-source.yaml      | 3:11: data.source: 'yochoose' is not a data source; expected one of synthetic, yoochoose, gru4rec, srgnn, csv (did you mean 'yoochoose'?)
-            unknown-model.yaml       | 3:12: variants[0].model: 'm5' is not a model; expected one of m1, m2, m3, m4, m1plus, m1norm, pop, spop, itemknn (did you mean 'm1'?)
+            unknown-model.yaml       | 3:12: variants[0].model: 'm5' is not a model; expected one of m1, m2, m3, m4, m1plus, m1norm, pop, spop, itemknn, ensemble (did you mean 'm1'?)
             missing-path.yaml        | 3:3: data: missing required key 'path' (data source yoochoose reads it)
             foreign-key.yaml         | 4:5: variants[0].lambda: does not apply to model m1 (remove it, or add --set variants.0.lambda=null)
             baseline-gru.yaml        | 4:5: variants[0].gru_sizes: does not apply to model pop (remove it, or add --set variants.0.gru_sizes=null)
