@@ -55,7 +55,18 @@ public final class CheckpointedTraining {
      * @param checkpoints the run's checkpoints folder
      */
     public static Path evaluatedWeights(Path checkpoints, RunProvenance provenance) {
-        return (provenance.containsKey(REFIT_EPOCHS) ? checkpoints.resolve(REFIT_FOLDER) : checkpoints).resolve(BEST);
+        return provenance.containsKey(REFIT_EPOCHS) ? checkpoints.resolve(REFIT_FOLDER).resolve(BEST)
+                : earlyStoppedWeights(checkpoints);
+    }
+
+    /**
+     * The checkpoint prefix holding a finished run's early-stopped weights, chosen on its validation split (the
+     * evaluated ones too unless the run was refit).
+     *
+     * @param checkpoints the run's checkpoints folder
+     */
+    public static Path earlyStoppedWeights(Path checkpoints) {
+        return checkpoints.resolve(BEST);
     }
 
     /**

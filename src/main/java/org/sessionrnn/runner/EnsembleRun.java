@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.sessionrnn.claims.Claim;
+import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.eval.EvaluationResult;
 import org.sessionrnn.eval.Evaluator;
@@ -30,7 +31,9 @@ import org.sessionrnn.train.StopRequest;
  * ({@link ProbabilityAverage}). The members are other runs of the grid in the same cell (fraction and seed), which
  * come before the ensemble in grid order; each must be done, and the ensemble waits for one that another worker is
  * running. Each member's model is built as its kind builds it and restored from the weights its own test
- * evaluation used ({@link CheckpointedTraining#evaluatedWeights}: the refit's or the early-stopped best). It trains
+ * evaluation used ({@link CheckpointedTraining#evaluatedWeights}: the refit's or the early-stopped best). The
+ * ensemble of the members' early-stopped weights is also measured on the cell's validation split, which all of
+ * them held out, and recorded as facts (its history stays empty, as it trains no epochs). It trains
  * nothing: its training time is 0, the members count theirs. Nothing is checkpointed, so an interrupted ensemble
  * starts afresh.
  */
@@ -39,6 +42,10 @@ public final class EnsembleRun implements RunExecutor {
     public static final String MEMBERS_FACT = "ensemble_members";
     /** The fact prefix of the checkpoint each member was restored from: {@code member_checkpoint.<run id>}. */
     public static final String CHECKPOINT_FACT = "member_checkpoint.";
+    /** The fact with the validation Recall@k of the ensemble of the members' early-stopped weights. */
+    public static final String VALIDATION_RECALL_FACT = "validation_recall";
+    /** The fact with the validation MRR@k of the ensemble of the members' early-stopped weights. */
+    public static final String VALIDATION_MRR_FACT = "validation_mrr";
     /** Prefixes ranked per batch, as the members' own evaluation ranks them. */
     private static final int EVALUATION_BATCH = 512;
     private static final Duration POLL = Duration.ofSeconds(1);
@@ -57,26 +64,55 @@ public final class EnsembleRun implements RunExecutor {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put(MEMBERS_FACT, String.join(",", members.stream().map(RunSpec::id).toList()));
         List<NeuralModel> models = new ArrayList<>();
+        List<NeuralModel> early = new ArrayList<>();
         try {
             long params = 0;
             for (int i = 0; i < members.size(); i++) {
-                Path weights = weights(c, members.get(i), records.get(i));
-                NeuralModel model = load(c, members.get(i), weights);
+                RunSpec member = members.get(i);
+                Path checkpoints = runDir(c, member).resolve(ExperimentRunner.CHECKPOINTS);
+                Path weights = existing(member, CheckpointedTraining.evaluatedWeights(checkpoints,
+                        records.get(i).provenance()));
+                NeuralModel model = load(c, member, weights);
                 models.add(model);
                 params += model.parameterCount();
-                facts.put(CHECKPOINT_FACT + members.get(i).id(), weights.toString());
+                facts.put(CHECKPOINT_FACT + member.id(), weights.toString());
+                Path best = existing(member, CheckpointedTraining.earlyStoppedWeights(checkpoints));
+                early.add(best.equals(weights) ? model : load(c, member, best));
             }
-            List<Function<Batch, float[]>> scores = models.stream().<Function<Batch, float[]>>map(m -> m::scores)
-                    .toList();
-            EvaluationResult test = new Evaluator(c.spec().protocol().cutoff()).evaluate(new ProbabilityAverage(
-                    scores, EVALUATION_BATCH, c.spec().protocol().maxLength(), c.data().items()), c.data().test());
+            validate(c, early, facts);
+            EvaluationResult test = evaluate(c, models, c.data().test());
             c.out().printf("  [%s] mean of %d members' probabilities, %,d test prefixes ranked in %.1fs%n",
                     c.run().id(), members.size(), test.metrics().count(), test.seconds());
             long sequences = SequenceSplitter.recentFraction(c.data().trainByTime(), c.run().fraction()).size();
             return new RunOutcome(test, sequences, 0, List.of(), 0, 0, params, null, facts);
         } finally {
+            early.stream().filter(m -> !models.contains(m)).forEach(NeuralModel::close);
             models.forEach(NeuralModel::close);
         }
+    }
+
+    /**
+     * The ensemble of the members' early-stopped weights on the cell's validation split, which every member held
+     * out: Recall@k and MRR@k recorded as facts, to choose members on, as the members' own epochs are chosen.
+     */
+    private static void validate(RunContext c, List<NeuralModel> early, Map<String, String> facts) {
+        SequenceSet validation = NeuralSteps.split(c).validation();
+        if (validation.size() == 0) {
+            return;
+        }
+        EvaluationResult result = evaluate(c, early, validation);
+        facts.put(VALIDATION_RECALL_FACT, Double.toString(result.metrics().recall()));
+        facts.put(VALIDATION_MRR_FACT, Double.toString(result.metrics().mrr()));
+        c.out().printf("  [%s] validation (early-stopped members): Recall@%d %.4f  MRR@%d %.4f%n", c.run().id(),
+                result.metrics().cutoff(), result.metrics().recall(), result.metrics().cutoff(),
+                result.metrics().mrr());
+    }
+
+    private static EvaluationResult evaluate(RunContext c, List<NeuralModel> models, SequenceSet prefixes) {
+        List<Function<Batch, float[]>> scores = models.stream().<Function<Batch, float[]>>map(m -> m::scores)
+                .toList();
+        return new Evaluator(c.spec().protocol().cutoff()).evaluate(new ProbabilityAverage(scores,
+                EVALUATION_BATCH, c.spec().protocol().maxLength(), c.data().items()), prefixes);
     }
 
     /**
@@ -131,13 +167,11 @@ public final class EnsembleRun implements RunExecutor {
         }
     }
 
-    /** The checkpoint the member's own test evaluation used. */
-    private static Path weights(RunContext c, RunSpec member, RunRecord record) {
-        Path prefix = CheckpointedTraining.evaluatedWeights(runDir(c, member).resolve(ExperimentRunner.CHECKPOINTS),
-                record.provenance());
+    /** {@code prefix}, a checkpoint of a done member, which must be there. */
+    private static Path existing(RunSpec member, Path prefix) {
         if (!Files.exists(Path.of(prefix + ".index"))) {
-            throw new IllegalStateException("member run " + member.id() + " is done but its evaluated weights "
-                    + prefix + " are missing; rerun it with --force");
+            throw new IllegalStateException("member run " + member.id() + " is done but its checkpoint " + prefix
+                    + " is missing; rerun it with --force");
         }
         return prefix;
     }

@@ -17,6 +17,7 @@ import org.sessionrnn.data.PreprocessListener;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.model.Batch;
 import org.sessionrnn.model.NeuralModel;
+import org.sessionrnn.results.EpochRecord;
 import org.sessionrnn.results.RankFile;
 import org.sessionrnn.results.RunRecord;
 import org.sessionrnn.results.RunStatus;
@@ -78,6 +79,14 @@ class EnsembleRunTest {
         assertEquals(0, same.trainSeconds(), 0);
         assertTrue(same.history().isEmpty());
         assertEquals(0, same.gruSize());
+        // on validation, the early-stopped members: a's own validation metrics of its best epoch
+        RunRecord aRecord = exp.record("a-gru16-f1-s3");
+        EpochRecord best = aRecord.history().stream().filter(e -> e.epoch() == aRecord.bestEpoch()).findFirst()
+                .orElseThrow();
+        assertEquals(best.validationRecall(),
+                Double.parseDouble(same.provenance().get(EnsembleRun.VALIDATION_RECALL_FACT)), 0);
+        assertEquals(best.validationMrr(),
+                Double.parseDouble(same.provenance().get(EnsembleRun.VALIDATION_MRR_FACT)), 0);
 
         // a different pair: ranks as computed here from each member's scores, metrics those of the ranks
         RunRecord mixed = exp.record("mixed-f1-s3");
@@ -88,6 +97,7 @@ class EnsembleRunTest {
         assertTrue(cWeights.endsWith(Path.of("checkpoints", "refit", "best").toString()), cWeights);
         String aWeights = mixed.provenance().get(EnsembleRun.CHECKPOINT_FACT + "a-gru16-f1-s3");
         assertTrue(aWeights.endsWith(Path.of("checkpoints", "best").toString()), aWeights);
+        assertTrue(mixed.provenance().containsKey(EnsembleRun.VALIDATION_RECALL_FACT));
         RankFile.TargetRanks mixedRanks = RankFile.read(exp.runDir("mixed-f1-s3").resolve(RankFile.FILE_NAME));
         checkByHand(exp, List.of("a-gru16-f1-s3", "c-gru8-f1-s3"), List.of(aWeights, cWeights), mixedRanks);
         assertNotEquals(java.util.Arrays.toString(a.standard()), java.util.Arrays.toString(mixedRanks.standard()),
