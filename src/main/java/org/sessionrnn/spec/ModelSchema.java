@@ -14,7 +14,8 @@ public interface ModelSchema {
 
     /**
      * The settings of a variant that sets none of the kind's keys. Their type is the type of every variant of the
-     * kind: {@link GruSettings} for a GRU model, else {@link ItemKnnSettings} or {@link NoSettings}.
+     * kind: {@link GruSettings} for a GRU model, else {@link ItemKnnSettings},
+     * {@link NoSettings} or {@link EnsembleSettings}.
      */
     ModelSettings defaultSettings();
 

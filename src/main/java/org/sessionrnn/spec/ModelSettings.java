@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The settings of one variant, typed by the kind of model they configure: a GRU model's ({@link GruSettings}),
- * Item-KNN's ({@link ItemKnnSettings}) or none ({@link NoSettings}: POP, S-POP). Each type is a record whose keys
+ * Item-KNN's ({@link ItemKnnSettings}), none ({@link NoSettings}: POP, S-POP) or an
+ * ensemble's ({@link EnsembleSettings}). Each type is a record whose keys
  * are declared once, in its {@link KeyTable}. A model kind names its settings type by its defaults
  * ({@link ModelSchema#defaultSettings()}); the spec reader fills them from the keys the kind reads.
  */

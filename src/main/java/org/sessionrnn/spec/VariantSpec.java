@@ -10,7 +10,8 @@ import java.util.Map;
  * @param label    unique name of the variant in the spec (defaults to the model name)
  * @param model    the kind's name in a spec, e.g. {@code m1}
  * @param settings the kind's settings: {@link SoftmaxSettings} (M1, M2, m1plus), {@link DistillationSettings} (M3),
- *                 {@link EmbeddingOutputSettings} (M4), {@link ItemKnnSettings}, {@link NoSettings} (POP, S-POP)
+ *                 {@link EmbeddingOutputSettings} (M4), {@link ItemKnnSettings}, {@link NoSettings} (POP, S-POP),
+ *                 {@link EnsembleSettings}
  * @param fractions the training fractions this variant runs at, in place of {@code protocol.fractions}; empty
  *                 for the protocol's. A run's fraction is part of its id and cell, so this list is not part of
  *                 the variant's configuration text.

@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionrnn.claims.ClaimBoard;
+import org.sessionrnn.claims.Heartbeat;
+import org.sessionrnn.claims.Shard;
+import org.sessionrnn.claims.WorkerId;
 import org.sessionrnn.data.DataLoader;
 import org.sessionrnn.data.Dataset;
 import org.sessionrnn.data.PreprocessListener;
@@ -204,5 +209,74 @@ class EnsembleRunTest {
             assertEquals(higher + 1, ranks.standard()[r], "standard rank of prefix " + r);
             assertEquals(atLeast, ranks.conservative()[r], "conservative rank of prefix " + r);
         }
+    }
+
+    /** m4 scores by cosine: preflight refuses it as a member before anything is written. */
+    @Test
+    void anM4MemberIsRefusedBeforeAnythingIsWritten(@TempDir Path root) throws Exception {
+        TinyExperiment exp = new TinyExperiment(root, TinyExperiment.spec(6_000, "[1]", """
+              - model: m1
+                gru_sizes: [16]
+                max_epochs: 1
+              - model: m4
+                gru_sizes: [16]
+                max_epochs: 1
+              - model: ensemble
+                members: [m1, m4]
+            """));
+        TinyExperiment.Result result = exp.runInProcess();
+        assertEquals(org.sessionrnn.cli.Main.INPUT_ERROR, result.code(), result.err());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+        assertTrue(result.err().contains("variants.ensemble.members: member 'm4' scores items by cosine"),
+                result.err());
+        assertFalse(Files.exists(exp.dir().resolve("runs")));
+    }
+
+    /**
+     * A worker that reaches the ensemble while another live worker holds a member waits for it (saying so), then
+     * ranks with the member's weights once its record is done.
+     */
+    @Test
+    void waitsForAMemberAnotherWorkerHolds(@TempDir Path root) throws Exception {
+        String members = TinyExperiment.spec(6_000, "[1]", """
+              - model: m1
+                label: a
+                gru_sizes: [8]
+                max_epochs: 1
+              - model: m1
+                label: b
+                gru_sizes: [8]
+                max_epochs: 1
+            """);
+        TinyExperiment exp = new TinyExperiment(root, members);
+        assertEquals(0, exp.runInProcess().code());
+        Files.writeString(exp.specFile(), members + """
+              - model: ensemble
+                members: [a, b]
+            """);
+        String member = "b-gru8-f1-s3";
+        Path record = exp.markRunning(member);
+        try (Heartbeat beat = new Heartbeat(Duration.ofSeconds(30));
+             ClaimBoard other = new ClaimBoard(exp.dir(), WorkerId.create(), new Shard(1, 2),
+                     Duration.ofMinutes(10), beat)) {
+            assertTrue(other.tryClaim(member).acquired());
+            Thread finisher = new Thread(() -> {
+                try {
+                    Thread.sleep(4_000);
+                    Files.writeString(record, Files.readString(record).replace("\"status\" : \"running\"",
+                            "\"status\" : \"done\""));
+                    other.release(member);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            finisher.start();
+            TinyExperiment.Result result = exp.runInProcess();
+            finisher.join();
+            assertEquals(0, result.code(), result.out() + result.err());
+            assertTrue(result.out().contains("[ensemble-f1-s3] waiting for member " + member + ", run by"),
+                    result.out());
+        }
+        assertEquals(RunStatus.DONE, exp.record("ensemble-f1-s3").status());
     }
 }
