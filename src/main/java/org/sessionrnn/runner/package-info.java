@@ -9,7 +9,8 @@
  *
  * <p>Model kinds are defined once, in {@code ModelKind}. Executors ({@code SoftmaxRun} M1, {@code FineTuneRun}
  * M2, {@code DistillationRun} M3, {@code EmbeddingOutputRun} M4, {@code NeuralRun} m1plus and any kind that
- * needs only its model, {@code BaselineRun}) stand alone: they build models through {@code ModelFactory}, share the neural steps of {@code NeuralSteps} and
+ * needs only its model, {@code BaselineRun}, {@code EnsembleRun} the mean of other runs' probabilities, which it
+ * reads from their finished records and checkpoints) stand alone: they build models through {@code ModelFactory}, share the neural steps of {@code NeuralSteps} and
  * {@code CheckpointedTraining}, and the pre-trained M1 of {@code PretrainedModels}; none calls another.
  */
 package org.sessionrnn.runner;
