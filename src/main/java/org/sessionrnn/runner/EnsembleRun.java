@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.sessionrnn.claims.Claim;
+import org.sessionrnn.claims.Workers;
 import org.sessionrnn.data.SequenceSet;
 import org.sessionrnn.data.SequenceSplitter;
 import org.sessionrnn.eval.EvaluationResult;
@@ -116,12 +117,14 @@ public final class EnsembleRun implements RunExecutor {
     }
 
     /**
-     * The member's done record. A member another live worker is running is waited for (Ctrl-C stops the wait, the
-     * ensemble stays resumable); a failed member, or one no worker is running, fails the ensemble.
+     * The member's done record. A member another live worker is running, or that a live worker of another shard
+     * will run, is waited for (Ctrl-C stops the wait, the ensemble stays resumable); a failed member, or one that no
+     * live worker runs or will run, fails the ensemble.
      */
     private static RunRecord awaitDone(RunContext c, RunSpec member) throws IOException {
         Path file = runDir(c, member).resolve(RunRecordIo.FILE_NAME);
         String hash = RunAttempt.configHash(c.spec(), member, c.data());
+        List<String> allRunIds = GridExpander.expand(c.spec()).stream().map(RunSpec::id).toList();
         Instant reported = Instant.EPOCH;
         boolean unheldBefore = false;
         while (true) {
@@ -135,13 +138,23 @@ public final class EnsembleRun implements RunExecutor {
                 throw new IllegalStateException("member run " + member.id() + " failed (" + r.failure()
                         + "); rerun the grid once it is done");
             }
-            if (holder.isEmpty()) {
+            Optional<Workers.Worker> later = holder.isPresent() || c.claims() == null ? Optional.empty()
+                    : c.claims().workerThatMayRun(member.id(), allRunIds);
+            if (holder.isEmpty() && later.isEmpty()) {
                 if (unheldBefore) { // twice in a row: not a holder that had just claimed it as we looked
                     throw new IllegalStateException("member run " + member.id() + " is not done ("
                             + (r == null ? "not run" : current ? r.status().toString() : "run with another "
                             + "configuration") + ") and no worker is running it; run it, then rerun the grid");
                 }
                 unheldBefore = true;
+            } else if (holder.isEmpty()) {
+                // another shard's run that its live worker has not reached yet: it will, as members come earlier
+                unheldBefore = false;
+                if (Duration.between(reported, Instant.now()).compareTo(REPORT_EVERY) >= 0) {
+                    c.out().println("  [" + c.run().id() + "] waiting for member " + member.id() + ", not started yet"
+                            + " by the worker that will run it (" + later.get().describe() + ")");
+                    reported = Instant.now();
+                }
             } else {
                 unheldBefore = false;
                 if (Duration.between(reported, Instant.now()).compareTo(REPORT_EVERY) >= 0) {

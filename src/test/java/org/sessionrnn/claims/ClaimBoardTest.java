@@ -192,4 +192,30 @@ class ClaimBoardTest {
         Files.setLastModifiedTime(file, FileTime.from(beat));
         return file;
     }
+
+    /**
+     * An ensemble waits for an unclaimed member only while a live worker may still run it: the member's shard's
+     * worker, or one that steals; never its own board, and never a stopped worker.
+     */
+    @Test
+    void aLiveWorkerOfTheRunsShardOrAStealerMayStillRunIt() throws Exception {
+        List<String> ids = List.of("c", "a", "b"); // sorted a, b, c: shard 0/2 owns a and c, shard 1/2 owns b
+        ClaimBoard me = board(STALE);
+        assertTrue(me.workerThatMayRun("b", ids).isEmpty(), "nobody registered");
+        Heartbeat otherBeat = new Heartbeat(Duration.ofMillis(100));
+        Workers other = Workers.register(dir, WorkerId.create(), new Shard(1, 2), "spec", false, STALE, otherBeat,
+                System.out);
+        assertTrue(me.workerThatMayRun("b", ids).isPresent(), "shard 1/2 owns b");
+        assertTrue(me.workerThatMayRun("c", ids).isEmpty(), "c is shard 0's, and shard 1's worker does not steal");
+        otherBeat.close();
+        for (Workers.Worker w : Workers.list(dir)) {
+            Files.setLastModifiedTime(w.file(), FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        }
+        assertTrue(me.workerThatMayRun("b", ids).isEmpty(), "a stopped worker runs nothing");
+        Workers stealer = Workers.register(dir, WorkerId.create(), new Shard(1, 2), "spec", true, STALE, heartbeat,
+                System.out);
+        assertTrue(me.workerThatMayRun("c", ids).isPresent(), "a stealer may take shard 0's unclaimed run");
+        stealer.close();
+        other.close();
+    }
 }
