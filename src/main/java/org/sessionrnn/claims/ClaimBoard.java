@@ -206,18 +206,14 @@ public final class ClaimBoard implements AutoCloseable {
         return current(name).filter(c -> !isStale(c, staleAfter));
     }
 
-    /**
-     * A live worker other than this one that may still run {@code runId}, which nobody holds now: one whose shard
-     * owns it, or one that takes other shards' unclaimed runs when done with its own. Empty when none is
-     * registered: then nobody will run it unless a runner is started again.
-     *
-     * @param allRunIds every run id of the grid, which decides the shards' runs
-     */
-    public Optional<Workers.Worker> workerThatMayRun(String runId, List<String> allRunIds) throws IOException {
-        return Workers.list(dir.getParent()).stream()
-                .filter(w -> !w.id().token().equals(me.token()) && !Workers.isStale(w, staleAfter))
-                .filter(w -> w.steal() || w.shard().owns(runId, allRunIds))
-                .findFirst();
+    /** This board's worker. */
+    public WorkerId me() {
+        return me;
+    }
+
+    /** How long without a heartbeat makes a claim, or a worker, stale. */
+    public Duration staleAfter() {
+        return staleAfter;
     }
 
     /** The current claim on {@code name}, if any. */

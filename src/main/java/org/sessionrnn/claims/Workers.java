@@ -209,6 +209,21 @@ public final class Workers implements AutoCloseable {
         return w.id().knownDead() || Duration.between(w.heartbeat(), Instant.now()).compareTo(staleAfter) > 0;
     }
 
+    /**
+     * A live worker of {@code experimentDir} other than {@code except} that may still run {@code runId}, which
+     * nobody holds now: one whose shard owns it, or one that takes other shards' unclaimed runs when done with its
+     * own. Empty when there is none: then nobody will run it unless a runner is started again.
+     *
+     * @param allRunIds every run id of the grid, which decides the shards' runs
+     */
+    public static Optional<Worker> mayRun(Path experimentDir, String runId, List<String> allRunIds, WorkerId except,
+                                          Duration staleAfter) throws IOException {
+        return list(experimentDir).stream()
+                .filter(w -> !w.id().token().equals(except.token()) && !isStale(w, staleAfter))
+                .filter(w -> w.steal() || w.shard().owns(runId, allRunIds))
+                .findFirst();
+    }
+
     /** Every readable worker file of {@code experimentDir}. */
     public static List<Worker> list(Path experimentDir) throws IOException {
         Path dir = experimentDir.resolve(FOLDER);

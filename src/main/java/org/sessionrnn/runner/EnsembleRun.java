@@ -139,7 +139,8 @@ public final class EnsembleRun implements RunExecutor {
                         + "); rerun the grid once it is done");
             }
             Optional<Workers.Worker> later = holder.isPresent() || c.claims() == null ? Optional.empty()
-                    : c.claims().workerThatMayRun(member.id(), allRunIds);
+                    : Workers.mayRun(c.spec().experimentDir(), member.id(), allRunIds, c.claims().me(),
+                    c.claims().staleAfter());
             if (holder.isEmpty() && later.isEmpty()) {
                 if (unheldBefore) { // twice in a row: not a holder that had just claimed it as we looked
                     throw new IllegalStateException("member run " + member.id() + " is not done ("

@@ -201,20 +201,20 @@ class ClaimBoardTest {
     void aLiveWorkerOfTheRunsShardOrAStealerMayStillRunIt() throws Exception {
         List<String> ids = List.of("c", "a", "b"); // sorted a, b, c: shard 0/2 owns a and c, shard 1/2 owns b
         ClaimBoard me = board(STALE);
-        assertTrue(me.workerThatMayRun("b", ids).isEmpty(), "nobody registered");
+        assertTrue(Workers.mayRun(dir, "b", ids, me.me(), STALE).isEmpty(), "nobody registered");
         Heartbeat otherBeat = new Heartbeat(Duration.ofMillis(100));
         Workers other = Workers.register(dir, WorkerId.create(), new Shard(1, 2), "spec", false, STALE, otherBeat,
                 System.out);
-        assertTrue(me.workerThatMayRun("b", ids).isPresent(), "shard 1/2 owns b");
-        assertTrue(me.workerThatMayRun("c", ids).isEmpty(), "c is shard 0's, and shard 1's worker does not steal");
+        assertTrue(Workers.mayRun(dir, "b", ids, me.me(), STALE).isPresent(), "shard 1/2 owns b");
+        assertTrue(Workers.mayRun(dir, "c", ids, me.me(), STALE).isEmpty(), "c is shard 0's, and shard 1's worker does not steal");
         otherBeat.close();
         for (Workers.Worker w : Workers.list(dir)) {
             Files.setLastModifiedTime(w.file(), FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         }
-        assertTrue(me.workerThatMayRun("b", ids).isEmpty(), "a stopped worker runs nothing");
+        assertTrue(Workers.mayRun(dir, "b", ids, me.me(), STALE).isEmpty(), "a stopped worker runs nothing");
         Workers stealer = Workers.register(dir, WorkerId.create(), new Shard(1, 2), "spec", true, STALE, heartbeat,
                 System.out);
-        assertTrue(me.workerThatMayRun("c", ids).isPresent(), "a stealer may take shard 0's unclaimed run");
+        assertTrue(Workers.mayRun(dir, "c", ids, me.me(), STALE).isPresent(), "a stealer may take shard 0's unclaimed run");
         stealer.close();
         other.close();
     }

@@ -119,9 +119,14 @@ class ExampleSpecTest {
         List<String> seedOne = GridExpander.expand(spec).stream().map(RunSpec::id).filter(id -> id.endsWith("-s1"))
                 .toList();
         assertEquals(List.of("m1paper-gru100-f1-s1", "m1-gru100-f1-s1", "m2-gru100-f1_4-s1", "m3-gru100-f1-s1",
-                "m4-gru100-f1-s1", "m1plus-gru100-f1-s1", "m1norm-gru200-f1-s1", "m1repeat-gru200-f1-s1", "pop-f1-s1",
-                "spop-f1-s1", "itemknn-f1-s1"), seedOne);
-        assertEquals(33, GridExpander.expand(spec).size());
+                "m4-gru100-f1-s1", "m1plus-gru100-f1-s1", "m1norm-gru200-f1-s1", "m1repeat-gru200-f1-s1",
+                "ensemble-f1-s1", "pop-f1-s1", "spop-f1-s1", "itemknn-f1-s1"), seedOne);
+        assertEquals(36, GridExpander.expand(spec).size());
+        // the ensemble of every tuned softmax variant, not of a subset
+        assertEquals(List.of("m1-gru100-f1-s1", "m1plus-gru100-f1-s1", "m1norm-gru200-f1-s1", "m1repeat-gru200-f1-s1"),
+                GridExpander.members(spec, GridExpander.expand(spec).stream()
+                        .filter(r -> r.id().equals("ensemble-f1-s1")).findFirst().orElseThrow())
+                        .stream().map(RunSpec::id).toList());
         VariantSpec paper = spec.variants().get(0);
         assertEquals(VariantSpec.defaults("m1").settings(), paper.settings());
         List<String> flags = new java.util.ArrayList<>(DATA_FLAGS.get("tuned.yaml"));
