@@ -37,11 +37,7 @@ public final class ProbabilityAverage implements Ranker {
 
     @Override
     public void rank(SequenceSet sequences, int from, int to, int[] standard, int[] conservative) {
-        batch.clear();
-        for (int i = from; i < to; i++) {
-            int n = sequences.copyInput(i, batch.steps(), clicks, 0);
-            batch.add(clicks, n, sequences.label(i));
-        }
+        Ranker.fill(batch, clicks, sequences, from, to);
         int rows = to - from;
         float[][] scores = new float[members.size()][];
         for (int m = 0; m < scores.length; m++) {
