@@ -107,8 +107,8 @@ class ExampleSpecTest {
     /**
      * benchmark.yaml: every model on SR-GNN's files beside the leaderboard its data matches; the paper's M1 at its
      * defaults, and the tuned variants as tuned.yaml chose them on the RSC15 sample's validation split, plus what
-     * YOOCHOOSE 1/64's validation chose: a sampled softmax for the softmax variants, GRU 200 for m1norm; and m1norm
-     * with a repeat term.
+     * YOOCHOOSE 1/64's validation chose: a sampled softmax for the softmax variants, GRU 200 and click deletion 0.1
+     * for m1norm; and m1norm with a repeat term.
      */
     @Test
     void benchmarkSpecRunsThePapersM1TheTunedVariantsAndTheBaselines() {
@@ -134,6 +134,7 @@ class ExampleSpecTest {
             flags.add("variants." + sampled + ".sampled_negatives=2048");
         }
         flags.add("variants.m1norm.gru_sizes=[200]");
+        flags.add("variants.m1norm.embedding_dropout=0.1");
         ExperimentSpec tuned = SpecLoader.load(Path.of("experiments/tuned.yaml"), flags, null);
         for (String label : List.of("m1", "m2", "m3", "m4", "m1plus", "m1norm")) {
             assertEquals(variant(tuned, label).toString(), variant(spec, label).toString(), label);
